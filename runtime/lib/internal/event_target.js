@@ -49,7 +49,6 @@ class Event {
   #timestamp = now();
   #propagationStopped = false;
   #immediateStopped = false;
-  #passive = false;
   #target = null;
   #currentTarget = null;
   #dispatching = false;
@@ -95,7 +94,8 @@ class Event {
 
   preventDefault() {
     checkEvent(this);
-    if (this.#cancelable && !this.#passive) this.#defaultPrevented = true;
+    // node 20 ignores `passive` here; so do we, to match it.
+    if (this.#cancelable) this.#defaultPrevented = true;
   }
 
   get target() {
@@ -194,11 +194,6 @@ class Event {
   static endDispatch(event) {
     event.#dispatching = false;
     event.#currentTarget = null;
-    event.#passive = false;
-  }
-
-  static setPassive(event, passive) {
-    event.#passive = passive;
   }
 
   static immediateStopped(event) {
@@ -211,10 +206,9 @@ function checkEvent(value) {
 }
 
 // The helpers are internal; hide them from the public class.
-const { beginDispatch, endDispatch, setPassive, immediateStopped, isEvent } = Event;
+const { beginDispatch, endDispatch, immediateStopped, isEvent } = Event;
 delete Event.beginDispatch;
 delete Event.endDispatch;
-delete Event.setPassive;
 delete Event.immediateStopped;
 delete Event.isEvent;
 
@@ -254,7 +248,7 @@ function makeEntry(listener, options) {
   return {
     listener,
     once: options.once,
-    capture: options.capture,
+    capture: !!options.capture,
     passive: options.passive,
     resist: options.resist,
     removed: false,
@@ -413,7 +407,6 @@ class EventTarget {
   }
 
   #invoke(entry, event) {
-    setPassive(event, !!entry.passive);
     try {
       const listener = entry.listener;
       let result;
@@ -430,8 +423,6 @@ class EventTarget {
     } catch (err) {
       // Like a browser, a failing listener does not stop the others.
       process.nextTick(() => { throw err; });
-    } finally {
-      setPassive(event, false);
     }
   }
 
