@@ -444,7 +444,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (noIterator) {
     keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
-    if (constructor === 'Object') {
+    // Functions first: Function.prototype is a function whose constructor is Object.
+    if (typeof value === 'function') {
+      base = getFunctionBase(value, constructor, tag);
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
+    } else if (constructor === 'Object') {
       if (isArgumentsObject(value)) {
         braces[0] = '[Arguments] {';
         if (keys.length === 0 && protoProps === undefined) return '[Arguments] {}';
@@ -452,9 +456,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
         if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
       }
-    } else if (typeof value === 'function') {
-      base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
@@ -1058,7 +1059,7 @@ function getStackFrames(ctx, err, stack) {
 }
 
 const coreFrameRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
-const nodeModulesRegExp = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+const nodeModulesRegExp = /[/\\]node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)(?=[/\\])/g;
 
 function markNodeModules(ctx, line) {
   let result = '';
