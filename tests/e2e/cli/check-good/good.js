@@ -1,0 +1,2 @@
+console.log('ran');
+process.exit(5);

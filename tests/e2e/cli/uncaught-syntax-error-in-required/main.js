@@ -1,0 +1,2 @@
+require('./syntax.js');
+console.log('never');

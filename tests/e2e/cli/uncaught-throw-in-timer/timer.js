@@ -1,0 +1,3 @@
+setTimeout(() => {
+  throw new TypeError('late');
+}, 1);

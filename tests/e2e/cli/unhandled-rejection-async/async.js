@@ -1,0 +1,4 @@
+async function run() {
+  throw new RangeError('in async');
+}
+run();

@@ -1,0 +1,2 @@
+Promise.reject(new Error('nope'));
+setTimeout(() => console.log('never'), 10);
