@@ -1,0 +1,47 @@
+'use strict';
+// util.inspect of Map, Set, their iterators, WeakMap/WeakSet, Promise and Proxy.
+// Expected strings are node 20's output.
+const assert = require('assert');
+const util = require('util');
+const { inspect } = util;
+
+assert.strictEqual(inspect(new Map([[1, 2], ['a', { b: 1 }]])), "Map(2) { 1 => 2, 'a' => { b: 1 } }");
+assert.strictEqual(inspect(new Map()), "Map(0) {}");
+assert.strictEqual(inspect(new Map([[{ a: 1 }, new Map([[1, new Map([[2, new Map()]])]])]])), "Map(1) { { a: 1 } => Map(1) { 1 => Map(1) { 2 => Map(0) {} } } }");
+assert.strictEqual(inspect(new Set([1, 'a', [2]])), "Set(3) { 1, 'a', [ 2 ] }");
+assert.strictEqual(inspect(new Set()), "Set(0) {}");
+assert.strictEqual(inspect(new Set(Array.from({ length: 120 }, (_, i) => i))), "Set(120) {\n  0,\n  1,\n  2,\n  3,\n  4,\n  5,\n  6,\n  7,\n  8,\n  9,\n  10,\n  11,\n  12,\n  13,\n  14,\n  15,\n  16,\n  17,\n  18,\n  19,\n  20,\n  21,\n  22,\n  23,\n  24,\n  25,\n  26,\n  27,\n  28,\n  29,\n  30,\n  31,\n  32,\n  33,\n  34,\n  35,\n  36,\n  37,\n  38,\n  39,\n  40,\n  41,\n  42,\n  43,\n  44,\n  45,\n  46,\n  47,\n  48,\n  49,\n  50,\n  51,\n  52,\n  53,\n  54,\n  55,\n  56,\n  57,\n  58,\n  59,\n  60,\n  61,\n  62,\n  63,\n  64,\n  65,\n  66,\n  67,\n  68,\n  69,\n  70,\n  71,\n  72,\n  73,\n  74,\n  75,\n  76,\n  77,\n  78,\n  79,\n  80,\n  81,\n  82,\n  83,\n  84,\n  85,\n  86,\n  87,\n  88,\n  89,\n  90,\n  91,\n  92,\n  93,\n  94,\n  95,\n  96,\n  97,\n  98,\n  99,\n  ... 20 more items\n}");
+assert.strictEqual(inspect(Object.assign(new Map([[1, 2]]), { foo: 1 })), "Map(1) { 1 => 2, foo: 1 }");
+assert.strictEqual(inspect(new (class MM extends Map {})([[1, 2]])), "MM(1) [Map] { 1 => 2 }");
+assert.strictEqual(inspect(Object.setPrototypeOf(new Map([[1, 2]]), null)), "[Map(1): null prototype] { 1 => 2 }");
+assert.strictEqual(inspect(new Map([[1, 2], [3, 4]]), { maxArrayLength: 1 }), "Map(2) { 1 => 2, ... 1 more item }");
+assert.strictEqual(inspect(new Set(['b', 'a']), { sorted: true }), "Set(2) { 'a', 'b' }");
+assert.strictEqual(inspect(new Map([['b', 1], ['a', 2]]), { sorted: true }), "Map(2) { 'a' => 2, 'b' => 1 }");
+assert.strictEqual(inspect(new Map(Array.from({ length: 10 }, (_, i) => ['key' + i, { value: i }]))), "Map(10) {\n  'key0' => { value: 0 },\n  'key1' => { value: 1 },\n  'key2' => { value: 2 },\n  'key3' => { value: 3 },\n  'key4' => { value: 4 },\n  'key5' => { value: 5 },\n  'key6' => { value: 6 },\n  'key7' => { value: 7 },\n  'key8' => { value: 8 },\n  'key9' => { value: 9 }\n}");
+assert.strictEqual(inspect(new Set(Array.from({ length: 30 }, (_, i) => 'value' + i))), "Set(30) {\n  'value0',\n  'value1',\n  'value2',\n  'value3',\n  'value4',\n  'value5',\n  'value6',\n  'value7',\n  'value8',\n  'value9',\n  'value10',\n  'value11',\n  'value12',\n  'value13',\n  'value14',\n  'value15',\n  'value16',\n  'value17',\n  'value18',\n  'value19',\n  'value20',\n  'value21',\n  'value22',\n  'value23',\n  'value24',\n  'value25',\n  'value26',\n  'value27',\n  'value28',\n  'value29'\n}");
+assert.strictEqual(inspect(new Map([[1, 2], [3, 4]]).entries()), "[Map Entries] { [ 1, 2 ], [ 3, 4 ] }");
+assert.strictEqual(inspect(new Map([[1, 2], [3, 4]]).keys()), "[Map Iterator] { 1, 3 }");
+assert.strictEqual(inspect(new Map([[1, 2], [3, 4]]).values()), "[Map Iterator] { 2, 4 }");
+assert.strictEqual(inspect(new Set([1, 2]).values()), "[Set Iterator] { 1, 2 }");
+assert.strictEqual(inspect(new Set([1, 2]).entries()), "[Set Entries] { [ 1, 1 ], [ 2, 2 ] }");
+assert.strictEqual(inspect((() => { const it = new Map([[1, 2], [3, 4]]).keys(); it.next(); return it; })()), "[Map Iterator] { 3 }");
+assert.strictEqual(inspect(new Set([1, 2, 3]).values(), { maxArrayLength: 1 }), "[Set Iterator] { 1, ... 2 more items }");
+assert.strictEqual(inspect([1, 2][Symbol.iterator]()), "Object [Array Iterator] {}");
+assert.strictEqual(inspect(new WeakMap([[{}, 1]])), "WeakMap { <items unknown> }");
+assert.strictEqual(inspect(new WeakSet([{}])), "WeakSet { <items unknown> }");
+assert.strictEqual((() => { const k = { a: 1 }; const ws = new WeakSet([k]); return inspect(ws, { showHidden: true }); })(), "WeakSet { { a: 1 } }");
+assert.strictEqual((() => { const k = { a: 1 }; const wm = new WeakMap([[k, 'v']]); return inspect(wm, { showHidden: true }); })(), "WeakMap { { a: 1 } => 'v' }");
+assert.strictEqual(inspect(Promise.resolve(1)), "Promise { 1 }");
+assert.strictEqual(inspect(Promise.resolve({ a: [1, 2] })), "Promise { { a: [ 1, 2 ] } }");
+assert.strictEqual(inspect(new Promise(() => {})), "Promise { <pending> }");
+assert.strictEqual((() => { const p = Promise.reject(3); p.catch(() => {}); return inspect(p); })(), "Promise { <rejected> 3 }");
+assert.strictEqual((() => { const e = new Error('rej'); e.stack = 'Error: rej\n    at f (a.js:1:1)'; const p = Promise.reject(e); p.catch(() => {}); return inspect(p); })(), "Promise {\n  <rejected> Error: rej\n      at f (a.js:1:1)\n}");
+assert.strictEqual(inspect(Object.assign(Promise.resolve(2), { x: 1 })), "Promise { 2, x: 1 }");
+assert.strictEqual(inspect(new Proxy({ a: 1 }, {})), "{ a: 1 }");
+assert.strictEqual(inspect(new Proxy({ a: 1 }, {}), { showProxy: true }), "Proxy [ { a: 1 }, {} ]");
+assert.strictEqual(inspect(new Proxy(function pf() {}, {})), "[Function: pf]");
+assert.strictEqual(inspect(new Proxy([1, 2], { get() { return 5; } })), "[ 1, 2 ]");
+assert.strictEqual((() => { const r = Proxy.revocable({}, {}); r.revoke(); return inspect(r.proxy); })(), "<Revoked Proxy>");
+assert.strictEqual(inspect(new Proxy(new Proxy({}, {}), {}), { showProxy: true }), "Proxy [ Proxy [ {}, {} ], {} ]");
+assert.strictEqual(inspect({ a: { b: { c: new Proxy({}, {}) } } }, { showProxy: true }), "{ a: { b: { c: Proxy [Array] } } }");
+assert.strictEqual(inspect(new Proxy(new Map([[1, 2]]), {})), "Map(1) { 1 => 2 }");

@@ -1,0 +1,64 @@
+'use strict';
+// util.inspect of plain objects, class instances, prototypes, getters, symbols, circular references.
+// Expected strings are node 20's output.
+const assert = require('assert');
+const util = require('util');
+const { inspect } = util;
+class Foo { constructor() { this.x = 1; } }
+class Bar extends Foo { get y() { return 2; } }
+
+assert.strictEqual(inspect({}), "{}");
+assert.strictEqual(inspect({ a: 1, b: 'two', c: [3] }), "{ a: 1, b: 'two', c: [ 3 ] }");
+assert.strictEqual(inspect({ a: { b: { c: { d: 1 } } } }), "{ a: { b: { c: [Object] } } }");
+assert.strictEqual(inspect({ a: { b: { c: {} } } }), "{ a: { b: { c: {} } } }");
+assert.strictEqual(inspect({ a: { b: { c: [] } } }), "{ a: { b: { c: [] } } }");
+assert.strictEqual(inspect({ a: { b: { c: [1] } } }), "{ a: { b: { c: [Array] } } }");
+assert.strictEqual(inspect({ a: { b: { c: { d: 1 } } } }, { depth: 0 }), "{ a: [Object] }");
+assert.strictEqual(inspect({ a: { b: { c: { d: 1 } } } }, { depth: Infinity }), "{\n  a: { b: { c: { d: 1 } } }\n}");
+assert.strictEqual(inspect({ a: { b: { c: { d: 1 } } } }, { depth: null }), "{\n  a: { b: { c: { d: 1 } } }\n}");
+assert.strictEqual(inspect({ 'a-b': 1, '1': 2, 'a b': 3, "it's": 4, '': 5, _x: 6, $y: 7, 'é': 8 }), "{\n  '1': 2,\n  'a-b': 1,\n  'a b': 3,\n  \"it's\": 4,\n  '': 5,\n  _x: 6,\n  '$y': 7,\n  'é': 8\n}");
+assert.strictEqual(inspect(JSON.parse('{"__proto__": 1}')), "{ ['__proto__']: 1 }");
+assert.strictEqual(inspect({ [Symbol('k')]: 1, [Symbol()]: 2, [Symbol.iterator]: 3 }), "{ [Symbol(k)]: 1, [Symbol()]: 2, [Symbol(Symbol.iterator)]: 3 }");
+assert.strictEqual(inspect(Object.defineProperty({ a: 1 }, 'hidden', { value: 2, enumerable: false })), "{ a: 1 }");
+assert.strictEqual(inspect(Object.defineProperty({ a: 1 }, 'hidden', { value: 2, enumerable: false }), { showHidden: true }), "{ a: 1, [hidden]: 2 }");
+assert.strictEqual(inspect({ get a() { return 1; }, set b(v) {}, get c() { return 2; }, set c(v) {} }), "{ a: [Getter], b: [Setter], c: [Getter/Setter] }");
+assert.strictEqual(inspect({ get a() { return { x: 1 }; }, get n() { return null; }, get s() { return 'str'; } }, { getters: true }), "{ a: [Getter] { x: 1 }, n: [Getter: null], s: [Getter: 'str'] }");
+assert.strictEqual(inspect({ get t() { throw new Error('boom'); } }, { getters: true }), "{ t: [Getter: <Inspection threw (boom)>] }");
+assert.strictEqual(inspect({ get a() { return 1; }, get b() { return 2; }, set b(v) {} }, { getters: 'get' }), "{ a: [Getter: 1], b: [Getter/Setter] }");
+assert.strictEqual(inspect({ get a() { return 1; }, get b() { return 2; }, set b(v) {} }, { getters: 'set' }), "{ a: [Getter], b: [Getter/Setter: 2] }");
+assert.strictEqual(inspect(Object.fromEntries(Array.from({ length: 30 }, (_, i) => ['key' + i, i]))), "{\n  key0: 0,\n  key1: 1,\n  key2: 2,\n  key3: 3,\n  key4: 4,\n  key5: 5,\n  key6: 6,\n  key7: 7,\n  key8: 8,\n  key9: 9,\n  key10: 10,\n  key11: 11,\n  key12: 12,\n  key13: 13,\n  key14: 14,\n  key15: 15,\n  key16: 16,\n  key17: 17,\n  key18: 18,\n  key19: 19,\n  key20: 20,\n  key21: 21,\n  key22: 22,\n  key23: 23,\n  key24: 24,\n  key25: 25,\n  key26: 26,\n  key27: 27,\n  key28: 28,\n  key29: 29\n}");
+assert.strictEqual(inspect({ aaaaaaaaaaaa: 'bbbbbbbbbbbbbbbbbbbb', cccccccccccc: 'dddddddddddddddddddd', eeeeeeeeee: 'ffffffffffffffffff' }), "{\n  aaaaaaaaaaaa: 'bbbbbbbbbbbbbbbbbbbb',\n  cccccccccccc: 'dddddddddddddddddddd',\n  eeeeeeeeee: 'ffffffffffffffffff'\n}");
+assert.strictEqual(inspect(new Foo()), "Foo { x: 1 }");
+assert.strictEqual(inspect(new Bar()), "Bar { x: 1 }");
+assert.strictEqual(inspect(new (class Empty {})()), "Empty {}");
+assert.strictEqual(inspect(new (class {})()), "{}");
+assert.strictEqual(inspect(new (class T { get [Symbol.toStringTag]() { return 'Tagged'; } })()), "T [Tagged] {}");
+assert.strictEqual(inspect({ [Symbol.toStringTag]: 'X', a: 1 }), "{ a: 1, [Symbol(Symbol.toStringTag)]: 'X' }");
+assert.strictEqual(inspect(Object.defineProperty({ a: 1 }, Symbol.toStringTag, { value: 'Hidden' })), "Object [Hidden] { a: 1 }");
+assert.strictEqual(inspect(Object.create(null)), "[Object: null prototype] {}");
+assert.strictEqual(inspect(Object.assign(Object.create(null), { a: 1 })), "[Object: null prototype] { a: 1 }");
+assert.strictEqual(inspect(Object.create(Object.create(null))), "Object <[Object: null prototype] {}> {}");
+assert.strictEqual(inspect(Object.setPrototypeOf(new Foo(), null)), "[Foo: null prototype] { x: 1 }");
+assert.strictEqual(inspect(Object.create(Foo.prototype)), "Foo {}");
+assert.strictEqual(inspect(Foo.prototype), "{}");
+assert.strictEqual(inspect(Object.prototype), "[Object: null prototype] {}");
+assert.strictEqual(inspect(Array.prototype), "Object(0) []");
+assert.strictEqual(inspect(Function.prototype), "[Function (anonymous)] Object");
+assert.strictEqual(inspect(Math), "Object [Math] {}");
+assert.strictEqual(inspect(JSON), "Object [JSON] {}");
+assert.strictEqual(inspect((function () { return arguments; })(1, 'a')), "[Arguments] { '0': 1, '1': 'a' }");
+assert.strictEqual(inspect((function () { return arguments; })()), "[Arguments] {}");
+assert.strictEqual(inspect((() => { const o = { a: 1 }; o.self = o; return o; })()), "<ref *1> { a: 1, self: [Circular *1] }");
+assert.strictEqual(inspect((() => { const a = { name: 'a' }; const b = { name: 'b', a }; a.b = b; a.arr = [a, b]; return a; })()), "<ref *1> {\n  name: 'a',\n  b: { name: 'b', a: [Circular *1] },\n  arr: [ [Circular *1], { name: 'b', a: [Circular *1] } ]\n}");
+assert.strictEqual(inspect((() => { const a = {}; const b = { a }; a.b = b; const c = { b }; b.c = c; c.c = c; return a; })()), "<ref *1> {\n  b: <ref *2> {\n    a: [Circular *1],\n    c: <ref *3> { b: [Circular *2], c: [Circular *3] }\n  }\n}");
+assert.strictEqual(inspect((() => { const a = [1]; a.push(a); return a; })()), "<ref *1> [ 1, [Circular *1] ]");
+assert.strictEqual(inspect((() => { const m = new Map(); m.set('self', m); return m; })()), "<ref *1> Map(1) { 'self' => [Circular *1] }");
+assert.strictEqual(inspect((() => { const x = { a: 1 }; return { x, y: x, z: [x, x] }; })()), "{ x: { a: 1 }, y: { a: 1 }, z: [ { a: 1 }, { a: 1 } ] }");
+assert.strictEqual(inspect((() => { const o = { a: 1 }; o.self = o; return o; })(), { compact: true }), "<ref *1> { a: 1, self: [Circular *1] }");
+assert.strictEqual(inspect({ a: undefined, b: null }), "{ a: undefined, b: null }");
+assert.strictEqual(inspect(Object.defineProperty({}, 'x', { set(v) {}, enumerable: true })), "{ x: [Setter] }");
+assert.strictEqual(inspect({ 1: 1, 0: 0, 10: 10, '-1': -1, '01': 1 }), "{ '0': 0, '1': 1, '10': 10, '-1': -1, '01': 1 }");
+assert.strictEqual(inspect({ a: 'x'.repeat(30), b: { c: 'y'.repeat(30), d: { e: 'z'.repeat(30) } } }), "{\n  a: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n  b: {\n    c: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyy',\n    d: { e: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }\n  }\n}");
+assert.strictEqual(inspect({ exports: {}, id: '.', loaded: false, children: [], paths: ['/a/node_modules', '/node_modules'] }), "{\n  exports: {},\n  id: '.',\n  loaded: false,\n  children: [],\n  paths: [ '/a/node_modules', '/node_modules' ]\n}");
+assert.strictEqual(inspect(Object.assign(Object.create(null), { [Symbol.toStringTag]: 'T', a: 1 })), "[T: null prototype] { a: 1, [Symbol(Symbol.toStringTag)]: 'T' }");
+assert.strictEqual(inspect((function* () { yield 1; })()), "Object [Generator] {}");
