@@ -467,7 +467,9 @@ int RunCase(const std::string& program, const fs::path& case_dir, double timeout
 
   std::vector<std::string> failures;
   if (result->timed_out) {
-    failures.push_back("timed out after " + std::to_string(timeout_s) + " s (killed)");
+    std::ostringstream msg;
+    msg << "timed out after " << timeout_s << " s (killed)";
+    failures.push_back(msg.str());
   } else if (result->term_signal != 0) {
     failures.push_back("killed by signal " + std::to_string(result->term_signal) + " (" +
                        strsignal(result->term_signal) + ")");
