@@ -85,13 +85,19 @@ const kMapEntries = 2;
 const identifierKeyRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const arrayIndexRegExp = /^(0|[1-9][0-9]*)$/;
 
-// Globals whose constructor name identifies a built-in type. Computed at load
-// time, before user code can add globals.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
-);
-// Node builds this set before SharedArrayBuffer is exposed; match its output.
-builtInObjects.delete('SharedArrayBuffer');
+// Constructors and namespaces of the JavaScript engine itself (not the
+// runtime's own globals such as URL or Buffer). Values whose toString comes
+// from one of these count as built-ins for `%s`, and their prototypes are not
+// listed with showHidden. SharedArrayBuffer is left out as in node.
+const builtInObjects = new Set([
+  'Object', 'Function', 'Array', 'Number', 'Infinity', 'NaN', 'Boolean', 'String', 'Symbol',
+  'Date', 'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError',
+  'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math', 'Intl',
+  'ArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array',
+  'Int32Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array',
+  'BigInt64Array', 'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy',
+  'Reflect', 'FinalizationRegistry', 'WeakRef', 'Atomics', 'WebAssembly',
+]);
 
 // ---------------------------------------------------------------------------
 // Colors.
