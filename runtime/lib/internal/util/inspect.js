@@ -846,10 +846,9 @@ const kQuoteBacktick = -1;
 const kQuoteDouble = -2;
 
 // Anything needing an escape: controls, quote, backslash, lone surrogates.
-const needsEscapeRegExp =
-  /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const needsEscapeNoQuoteRegExp =
-  /[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const needsEscapeRegExp = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate}`);
+const needsEscapeNoQuoteRegExp = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`);
 const escapeAllRegExp = new RegExp(needsEscapeRegExp.source, 'g');
 const escapeAllNoQuoteRegExp = new RegExp(needsEscapeNoQuoteRegExp.source, 'g');
 
@@ -1203,7 +1202,8 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
   const shown = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = value.length - shown;
   const output = new Array(shown);
-  const formatElement = value.length > 0 && typeof value[0] === 'number' ? formatNumber : formatBigInt;
+  const formatElement =
+    value.length > 0 && typeof value[0] === 'number' ? formatNumber : formatBigInt;
   for (let i = 0; i < shown; ++i) {
     output[i] = formatElement(ctx.stylize, value[i], ctx.numericSeparator);
   }
