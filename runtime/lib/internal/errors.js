@@ -104,7 +104,10 @@ function makeNodeErrorWithCode(Base, key, template) {
       return nodeErrorToString.call(this);
     }
   };
-  Object.defineProperty(NodeError, 'name', { value: Base.name });
+  // Instances report the plain base class as their constructor, like node's.
+  Object.defineProperty(NodeError.prototype, 'constructor', {
+    get() { return Base; }, enumerable: false, configurable: true,
+  });
   Object.defineProperty(NodeError.prototype, kIsNodeError, { value: true });
   return NodeError;
 }
