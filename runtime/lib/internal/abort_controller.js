@@ -28,7 +28,8 @@ const kDomExceptionCodes = {
   InvalidNodeTypeError: 24, DataCloneError: 25,
 };
 
-// A minimal DOMException for when the runtime provides none.
+// A minimal DOMException, used only if internal/per_context/domexception is
+// missing.
 class NodusDOMException extends Error {
   #name;
 
@@ -56,8 +57,15 @@ class NodusDOMException extends Error {
 }
 Object.defineProperty(NodusDOMException, 'name', { value: 'DOMException' });
 
+let DOMExceptionClass;
 function lazyDOMException(message, name) {
-  const DOMExceptionClass = globalThis.DOMException ?? NodusDOMException;
+  if (DOMExceptionClass === undefined) {
+    try {
+      DOMExceptionClass = require('internal/per_context/domexception').DOMException;
+    } catch {
+      DOMExceptionClass = globalThis.DOMException ?? NodusDOMException;
+    }
+  }
   return new DOMExceptionClass(message, name);
 }
 
@@ -195,6 +203,5 @@ function checkController(value) {
 module.exports = {
   AbortController,
   AbortSignal,
-  DOMException: globalThis.DOMException ?? NodusDOMException,
   abortSignal,
 };
