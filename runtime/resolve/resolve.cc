@@ -201,6 +201,11 @@ std::string Resolver::Impl::Absolute(std::string_view p) const {
   return path::Resolve(options_.cwd.empty() ? "/" : options_.cwd, p);
 }
 
+std::string Resolver::Impl::Unnormalized(const std::string& dir) const {
+  if (path::IsAbsolute(dir)) return dir;
+  return (options_.cwd.empty() ? std::string("/") : options_.cwd) + "/" + dir;
+}
+
 // Module._resolveLookupPaths for a parent module whose file is `parent_file`.
 std::vector<std::string> Resolver::Impl::ParentLookupPaths(std::string_view request,
                                                            std::string_view parent_file) {
@@ -300,7 +305,10 @@ Resolver::Impl::Step Resolver::Impl::FindPath(std::string_view request,
   auto package_request = absolute ? std::nullopt : SplitPackageRequest(request);
 
   for (const std::string& dir : search) {
-    if (inside_path && !dir.empty() && fs_.Stat(Absolute(dir)) != FileKind::kDirectory) continue;
+    // Stat the directory as given: "/missing/.." does not exist for the OS.
+    if (inside_path && !dir.empty() && fs_.Stat(Unnormalized(dir)) != FileKind::kDirectory) {
+      continue;
+    }
     if (package_request) {
       Step exported = ResolveExports(Absolute(dir), request);
       if (!exported.ok() || exported.value()) return exported;
@@ -406,7 +414,7 @@ Result<Resolved, Error> Resolver::Impl::FinalizeEsmResolution(const Url& url,
     std::string message =
         "Invalid module \"file://" + url + "\" must not include encoded \"/\" or \"\\\" characters";
     if (!parent_file.empty()) message += " imported from " + std::string(parent_file);
-    return Error{ErrorCode::kModuleNotFound, message};
+    return Error{ErrorCode::kInvalidModuleSpecifier, message};
   }
   std::string filename = internal::DecodeFileUrlPath(url);
   if (auto file = TryFile(filename, /*is_main=*/false)) return Resolved{false, *file, {}};

@@ -58,6 +58,7 @@ class Resolver::Impl {
   std::string RealPath(const std::string& path);
   bool IsBuiltin(std::string_view id) const;
   std::string Absolute(std::string_view path) const;
+  std::string Unnormalized(const std::string& dir) const;  // cwd-relative, not normalized
 
   // ---- exports / imports (package_exports.cc) ----
   Result<Url, Error> PackageExportsResolve(const PackageJson& pkg, const std::string& subpath,
