@@ -1,0 +1,91 @@
+'use strict';
+// Sets up `process` and the global object the way Node 20 presents them.
+// Runs once, before the entry point (internal/main/*).
+
+const EventEmitter = require('events');
+const processMethods = internalBinding('process_methods');
+const { NODE_COMPAT_VERSION, NODUS_VERSION } = require('internal/process/versions');
+
+// process is an EventEmitter: process -> process.prototype -> EventEmitter.prototype.
+const processPrototype = Object.getPrototypeOf(process);
+Object.setPrototypeOf(processPrototype, EventEmitter.prototype);
+Object.defineProperty(processPrototype, Symbol.toStringTag, {
+  __proto__: null, value: 'process', writable: false, enumerable: false, configurable: true,
+});
+EventEmitter.call(process);
+
+function defineValue(name, value, enumerable = true) {
+  Object.defineProperty(process, name, {
+    __proto__: null, value, writable: true, enumerable, configurable: true,
+  });
+}
+
+// --- Identity --------------------------------------------------------------
+defineValue('version', `v${NODE_COMPAT_VERSION}`);
+defineValue('versions', require('internal/process/versions').versions());
+defineValue('arch', require('internal/process/versions').arch());
+defineValue('platform', 'linux');
+defineValue('release', { name: 'node', lts: 'Iron', nodus: NODUS_VERSION });
+defineValue('features', {
+  inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
+  tls_ocsp: false, tls: false, cached_builtins: false, require_module: false,
+});
+defineValue('config', { target_defaults: {}, variables: { node_shared: false } });
+defineValue('moduleLoadList', []);
+defineValue('_exiting', false);
+defineValue('domain', null);
+
+// --- Per-process methods (internal/process/per_thread) --------------------
+const perThread = require('internal/process/per_thread');
+perThread.install(process);
+
+// --- Environment, argv, ids ----------------------------------------------
+const options = internalBinding('options');
+defineValue('env', processMethods.createEnvObject());
+defineValue('execPath', processMethods.execPath());
+defineValue('argv0', processMethods.argv()[0]);
+defineValue('argv', [processMethods.execPath()]);
+defineValue('execArgv', options.execArgv);
+const ids = processMethods.getIds();
+defineValue('pid', ids[0]);
+Object.defineProperty(process, 'ppid', {
+  __proto__: null, get: processMethods.getPpid, enumerable: true, configurable: true,
+});
+Object.defineProperty(process, 'title', {
+  __proto__: null,
+  get: processMethods.getTitle,
+  set(value) { processMethods.setTitle(String(value)); },
+  enumerable: true,
+  configurable: true,
+});
+if (options.title) process.title = options.title;
+defineValue('debugPort', 9229);
+
+// --- Tasks, timers, errors ------------------------------------------------
+const { nextTick, setupTaskQueue, queueMicrotask } = require('internal/process/task_queues');
+defineValue('nextTick', nextTick);
+setupTaskQueue();
+require('internal/process/execution').setupUncaughtExceptionHandler();
+require('internal/process/exit').setupExitCallbacks();
+const { emitWarning } = require('internal/process/warning');
+defineValue('emitWarning', emitWarning);
+
+// --- Standard streams (lazy, like Node) -----------------------------------
+const stdio = require('internal/process/stdio');
+for (const name of ['stdout', 'stderr', 'stdin']) {
+  Object.defineProperty(process, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      const stream = stdio.getStdio(name);
+      Object.defineProperty(process, name, {
+        __proto__: null, value: stream, writable: true, enumerable: true, configurable: true,
+      });
+      return stream;
+    },
+  });
+}
+
+// --- Globals ---------------------------------------------------------------
+require('internal/bootstrap/globals').setupGlobals(queueMicrotask);

@@ -1,0 +1,28 @@
+'use strict';
+// Entry point for `nodus -c FILE`: compile as a CommonJS module, run nothing.
+
+const path = require('path');
+const { wrapSafe, stripShebang } = require('internal/modules/cjs/loader');
+
+const options = internalBinding('options');
+let filename;
+let source;
+if (options.script && options.script !== '-') {
+  filename = path.resolve(options.script);
+  const { Module } = require('internal/modules/cjs/loader');
+  const [kind, value, code] = internalBinding('modules').resolveMain(filename, process.cwd());
+  if (kind === 2) {
+    const error = new Error(value);
+    error.code = code;
+    error.requireStack = [];
+    throw error;
+  }
+  filename = value;
+  source = internalBinding('fs').readFileUtf8(filename);
+  void Module;
+} else {
+  filename = '[stdin]';
+  source = internalBinding('stdio').readStdin();
+}
+if (source.charCodeAt(0) === 0xFEFF) source = source.slice(1);
+wrapSafe(filename, stripShebang(source));

@@ -1,0 +1,364 @@
+'use strict';
+// CommonJS modules with Node's observable behaviour: Module, require,
+// require.resolve(.paths), require.cache, cycles returning partial exports,
+// JSON modules and the wrapper (exports, require, module, __filename,
+// __dirname). Resolution itself is C++ (runtime/resolve) so the language
+// server resolves exactly as the runtime does.
+
+const path = require('path');
+const { BuiltinModule, requireBuiltin } = require('internal/bootstrap/realm');
+const modulesBinding = internalBinding('modules');
+const { compileFunction, runInThisContext } = internalBinding('contextify');
+const { readFileUtf8 } = internalBinding('fs');
+
+const kWrapperParams = ['exports', 'require', 'module', '__filename', '__dirname'];
+const moduleParentCache = new WeakMap();
+const relativeResolveCache = { __proto__: null };
+let requireDepth = 0;
+
+function setOwnProperty(object, key, value) {
+  Object.defineProperty(object, key, {
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+// An Error whose stack starts "Error [CODE]: message", as Node's errors do.
+function makeNodeError(Base, code, message) {
+  const error = new Base(message);
+  Object.defineProperty(error, 'name', {
+    __proto__: null, value: `${Base.name} [${code}]`, writable: true, configurable: true,
+  });
+  error.stack; // eslint-disable-line no-unused-expressions
+  delete error.name;
+  error.code = code;
+  return error;
+}
+
+function notImplementedBuiltin(id) {
+  return makeNodeError(Error, 'ERR_NOT_IMPLEMENTED',
+    `The '${id}' module is not implemented in nodus yet`);
+}
+
+function updateChildren(parent, child, scan) {
+  const children = parent && parent.children;
+  if (children && !(scan && children.includes(child))) children.push(child);
+}
+
+function Module(id = '', parent) {
+  this.id = id;
+  this.path = path.dirname(id);
+  setOwnProperty(this, 'exports', {});
+  moduleParentCache.set(this, parent);
+  updateChildren(parent, this, false);
+  this.filename = null;
+  this.loaded = false;
+  this.children = [];
+}
+
+Object.defineProperty(Module.prototype, 'parent', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return moduleParentCache.get(this); },
+  set(value) { moduleParentCache.set(this, value); },
+});
+
+Module._cache = { __proto__: null };
+Module._pathCache = { __proto__: null };
+Module._extensions = { __proto__: null };
+Module.globalPaths = modulesBinding.globalPaths(process.execPath);
+Module.builtinModules = Object.freeze(modulesBinding.builtinModules.slice());
+Module.wrapper = [
+  '(function (exports, require, module, __filename, __dirname) { ',
+  '\n});',
+];
+Module.wrap = function wrap(script) {
+  return Module.wrapper[0] + script + Module.wrapper[1];
+};
+const defaultWrapper = Module.wrapper;
+const defaultWrap = Module.wrap;
+
+Module._nodeModulePaths = function nodeModulePaths(from) {
+  return modulesBinding.nodeModulePaths(path.resolve(from));
+};
+
+function parentFile(parent) {
+  if (parent && parent.filename) return parent.filename;
+  return path.join(process.cwd(), '[eval]');
+}
+
+Module._resolveLookupPaths = function resolveLookupPaths(request, parent) {
+  return modulesBinding.lookupPaths(request, parentFile(parent));
+};
+
+function isBuiltinRequest(request) {
+  return modulesBinding.isBuiltin(request) && !request.startsWith('node:');
+}
+
+function requireStackOf(parent) {
+  const stack = [];
+  for (let cursor = parent; cursor; cursor = moduleParentCache.get(cursor)) {
+    stack.push(cursor.filename || cursor.id);
+  }
+  return stack;
+}
+
+function resolutionError(request, parent, message, code) {
+  if (code === 'MODULE_NOT_FOUND') {
+    const requireStack = requireStackOf(parent);
+    let text = message;
+    if (requireStack.length > 0) text += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+    const error = new Error(text);
+    error.code = code;
+    error.requireStack = requireStack;
+    return error;
+  }
+  const Base = code === 'ERR_INVALID_PACKAGE_CONFIG' || code === 'ERR_UNKNOWN_BUILTIN_MODULE' ?
+    Error : (code === 'ERR_INVALID_PACKAGE_TARGET' ? Error : Error);
+  return makeNodeError(Base, code, message);
+}
+
+Module._resolveFilename = function resolveFilename(request, parent, isMain, options) {
+  if (isBuiltinRequest(request)) return request;
+  let paths;
+  if (options !== null && typeof options === 'object' && Array.isArray(options.paths)) {
+    paths = options.paths.map((p) => path.resolve(p));
+  }
+  const [kind, value, code] = modulesBinding.resolve(request, parentFile(parent), paths);
+  if (kind === 2) throw resolutionError(request, parent, value, code);
+  if (kind === 1) return request.startsWith('node:') ? request : value;
+  return value;
+};
+
+function loadBuiltin(id, request) {
+  if (!BuiltinModule.canBeRequiredByUsers(id)) {
+    if (modulesBinding.isBuiltin(`node:${id}`)) throw notImplementedBuiltin(request);
+    throw makeNodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
+  }
+  return requireBuiltin(id);
+}
+
+function getExportsForCircularRequire(module) {
+  return module.exports;
+}
+
+Module._load = function load(request, parent, isMain) {
+  let relativeKey;
+  if (parent) {
+    relativeKey = `${parent.path}\x00${request}`;
+    const cachedName = relativeResolveCache[relativeKey];
+    if (cachedName !== undefined) {
+      const cached = Module._cache[cachedName];
+      if (cached !== undefined) {
+        updateChildren(parent, cached, true);
+        return cached.loaded ? cached.exports : getExportsForCircularRequire(cached);
+      }
+      delete relativeResolveCache[relativeKey];
+    }
+  }
+
+  if (request.startsWith('node:')) {
+    const id = request.slice(5);
+    if (!modulesBinding.isBuiltin(request)) {
+      throw makeNodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
+    }
+    return loadBuiltin(id, request);
+  }
+
+  const filename = Module._resolveFilename(request, parent, isMain);
+  const cached = Module._cache[filename];
+  if (cached !== undefined) {
+    updateChildren(parent, cached, true);
+    return cached.loaded ? cached.exports : getExportsForCircularRequire(cached);
+  }
+  if (isBuiltinRequest(filename)) return loadBuiltin(filename, request);
+
+  const module = new Module(filename, parent);
+  if (isMain) {
+    process.mainModule = module;
+    module.id = '.';
+  }
+  Module._cache[filename] = module;
+  if (parent !== undefined && parent !== null) relativeResolveCache[relativeKey] = filename;
+
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) {
+      delete Module._cache[filename];
+      if (parent !== undefined && parent !== null) {
+        delete relativeResolveCache[relativeKey];
+        const children = parent.children;
+        if (Array.isArray(children)) {
+          const index = children.indexOf(module);
+          if (index !== -1) children.splice(index, 1);
+        }
+      }
+    }
+  }
+  return module.exports;
+};
+
+function findLongestRegisteredExtension(filename) {
+  const name = path.basename(filename);
+  let index = 0;
+  let currentExtension;
+  while ((index = name.indexOf('.', index + 1)) !== -1) {
+    if (index === 0) continue;
+    currentExtension = name.slice(index);
+    if (Module._extensions[currentExtension]) return currentExtension;
+  }
+  return '.js';
+}
+
+Module.prototype.load = function load(filename) {
+  this.filename = filename;
+  this.paths = Module._nodeModulePaths(path.dirname(filename));
+  const extension = findLongestRegisteredExtension(filename);
+  Module._extensions[extension](this, filename);
+  this.loaded = true;
+};
+
+Module.prototype.require = function require(id) {
+  if (typeof id !== 'string') {
+    require('internal/validators').validateString(id, 'id');
+  }
+  if (id === '') {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  }
+  requireDepth++;
+  try {
+    return Module._load(id, this, false);
+  } finally {
+    requireDepth--;
+    // Like Node's stat cache, ours lives only as long as one outermost require.
+    if (requireDepth === 0) modulesBinding.clearStatCache();
+  }
+};
+
+function stripBOM(content) {
+  return content.charCodeAt(0) === 0xFEFF ? content.slice(1) : content;
+}
+
+// A shebang line is kept as a comment so line and column numbers stay right.
+function stripShebang(content) {
+  if (content.charCodeAt(0) === 0x23 && content.charCodeAt(1) === 0x21) {
+    return `//${content.slice(2)}`;
+  }
+  return content;
+}
+
+function wrapSafe(filename, content) {
+  if (Module.wrap !== defaultWrap || Module.wrapper !== defaultWrapper) {
+    // Someone patched the wrapper (some tools do): honour it.
+    return runInThisContext(Module.wrap(content), filename);
+  }
+  return compileFunction(content, filename, kWrapperParams);
+}
+
+Module.prototype._compile = function compile(content, filename) {
+  const compiledWrapper = wrapSafe(filename, stripShebang(content));
+  const dirname = path.dirname(filename);
+  const require = makeRequireFunction(this);
+  const exports = this.exports;
+  return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
+};
+
+Module._extensions['.js'] = function loadJs(module, filename) {
+  module._compile(stripBOM(readFileUtf8(filename)), filename);
+};
+
+Module._extensions['.json'] = function loadJson(module, filename) {
+  const content = readFileUtf8(filename);
+  try {
+    setOwnProperty(module, 'exports', JSON.parse(stripBOM(content)));
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+};
+
+Module._extensions['.node'] = function loadNative(module, filename) {
+  throw makeNodeError(Error, 'ERR_DLOPEN_FAILED',
+    `Cannot load native addon '${filename}': native addons are not supported by nodus yet`);
+};
+
+function makeRequireFunction(mod) {
+  const require = function require(id) {
+    return mod.require(id);
+  };
+  function resolve(request, options) {
+    if (typeof request !== 'string') {
+      requireBuiltin('internal/validators').validateString(request, 'request');
+    }
+    return Module._resolveFilename(request, mod, false, options);
+  }
+  require.resolve = resolve;
+  function paths(request) {
+    if (typeof request !== 'string') {
+      requireBuiltin('internal/validators').validateString(request, 'request');
+    }
+    return Module._resolveLookupPaths(request, mod);
+  }
+  resolve.paths = paths;
+  setOwnProperty(require, 'main', process.mainModule);
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+Module.createRequire = function createRequire(filename) {
+  let filepath = filename;
+  if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') {
+    filename = filename.href;
+  }
+  if (typeof filename === 'string' && filename.startsWith('file://')) {
+    filepath = decodeURIComponent(new URL(filename).pathname);
+  } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
+  }
+  const trailingSlash = filepath.endsWith('/');
+  const proxyPath = trailingSlash ? path.join(filepath, 'noop.js') : filepath;
+  const m = new Module(proxyPath);
+  m.filename = proxyPath;
+  m.paths = Module._nodeModulePaths(m.path);
+  return makeRequireFunction(m);
+};
+
+Module.isBuiltin = function isBuiltin(moduleName) {
+  return modulesBinding.isBuiltin(`${moduleName}`);
+};
+
+Module._initPaths = function initPaths() {
+  Module.globalPaths = modulesBinding.globalPaths(process.execPath);
+};
+
+Module._preloadModules = function preloadModules(requests) {
+  if (!Array.isArray(requests) || requests.length === 0) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  parent.filename = path.join(process.cwd(), 'internal/preload');
+  for (const request of requests) parent.require(request);
+};
+
+Module.runMain = function runMain(main = process.argv[1]) {
+  const [kind, value, code] = modulesBinding.resolveMain(main, process.cwd());
+  if (kind === 2) throw resolutionError(main, null, value, code);
+  Module._load(value, null, true);
+};
+
+Module.findSourceMap = function findSourceMap() {
+  return undefined;
+};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.register = function register() {
+  throw notImplementedBuiltin('module.register (ES module hooks)');
+};
+Module.Module = Module;
+
+module.exports = { Module, makeRequireFunction, wrapSafe, stripShebang };

@@ -1,0 +1,32 @@
+'use strict';
+// Running source given on the command line (-e, -p) or on stdin, the way
+// Node does: as a script named [eval] / [stdin] whose `require`, `module`,
+// `exports`, `__filename` and `__dirname` are globals.
+
+const path = require('path');
+const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
+const { runInThisContext } = internalBinding('contextify');
+
+function evalScript(name, body, print) {
+  const module = new Module(name);
+  module.filename = path.join(process.cwd(), name);
+  module.paths = Module._nodeModulePaths(process.cwd());
+  const define = (key, value) => Object.defineProperty(globalThis, key, {
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
+  });
+  define('module', module);
+  define('exports', module.exports);
+  define('require', makeRequireFunction(module));
+  define('__filename', name);
+  define('__dirname', '.');
+  const result = runInThisContext(body, name);
+  if (print) {
+    // -p prints the completion value when the process exits (as Node).
+    process.on('exit', () => {
+      require('console').log(result);
+    });
+  }
+  return result;
+}
+
+module.exports = { evalScript };

@@ -1,0 +1,183 @@
+'use strict';
+// The methods of `process` that wrap native calls: hrtime, memoryUsage,
+// cpuUsage, resourceUsage, exit, kill, cwd/chdir, umask, ids.
+
+const binding = internalBinding('process_methods');
+
+function lazyErrors() {
+  return require('internal/errors').codes;
+}
+function lazyValidators() {
+  return require('internal/validators');
+}
+
+const hrtimeBuffer = new Uint32Array(3);
+
+function hrtime(previous) {
+  binding.hrtime(hrtimeBuffer);
+  const seconds = hrtimeBuffer[0] * 0x100000000 + hrtimeBuffer[1];
+  const nanos = hrtimeBuffer[2];
+  if (previous !== undefined) {
+    if (!Array.isArray(previous)) {
+      throw new (lazyErrors().ERR_INVALID_ARG_TYPE)('time', 'Array', previous);
+    }
+    if (previous.length !== 2) {
+      throw new (lazyErrors().ERR_OUT_OF_RANGE)('time', 2, previous.length);
+    }
+    let secDiff = seconds - previous[0];
+    let nsDiff = nanos - previous[1];
+    if (nsDiff < 0) {
+      secDiff -= 1;
+      nsDiff += 1e9;
+    }
+    return [secDiff, nsDiff];
+  }
+  return [seconds, nanos];
+}
+hrtime.bigint = binding.hrtimeBigInt;
+
+const memoryBuffer = new Float64Array(5);
+function memoryUsage() {
+  binding.memoryUsage(memoryBuffer);
+  return {
+    rss: memoryBuffer[0],
+    heapTotal: memoryBuffer[1],
+    heapUsed: memoryBuffer[2],
+    external: memoryBuffer[3],
+    arrayBuffers: memoryBuffer[4],
+  };
+}
+memoryUsage.rss = binding.rss;
+
+const cpuBuffer = new Float64Array(2);
+function cpuUsage(previous) {
+  binding.cpuUsage(cpuBuffer);
+  const user = cpuBuffer[0];
+  const system = cpuBuffer[1];
+  if (previous !== undefined) {
+    lazyValidators().validateObject(previous, 'prevValue');
+    return { user: user - previous.user, system: system - previous.system };
+  }
+  return { user, system };
+}
+
+const resourceBuffer = new Float64Array(16);
+function resourceUsage() {
+  binding.resourceUsage(resourceBuffer);
+  const b = resourceBuffer;
+  return {
+    userCPUTime: b[0], systemCPUTime: b[1], maxRSS: b[2], sharedMemorySize: b[3],
+    unsharedDataSize: b[4], unsharedStackSize: b[5], minorPageFault: b[6],
+    majorPageFault: b[7], swappedOut: b[8], fsRead: b[9], fsWrite: b[10],
+    ipcSent: b[11], ipcReceived: b[12], signalsCount: b[13],
+    voluntaryContextSwitches: b[14], involuntaryContextSwitches: b[15],
+  };
+}
+
+function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode || 0);
+  }
+  binding.reallyExit(process.exitCode || 0);
+}
+
+function kill(pid, sig) {
+  if (pid != (pid | 0)) { // eslint-disable-line eqeqeq
+    throw new (lazyErrors().ERR_INVALID_ARG_TYPE)('pid', 'number', pid);
+  }
+  let signal;
+  if (sig === undefined) {
+    signal = binding.signals.SIGTERM;
+  } else if (typeof sig === 'number') {
+    signal = sig;
+  } else if (typeof sig === 'string' && binding.signals[sig] !== undefined) {
+    signal = binding.signals[sig];
+  } else {
+    throw new (lazyErrors().ERR_UNKNOWN_SIGNAL)(sig);
+  }
+  const err = binding.kill(pid, signal);
+  if (err) {
+    const { UVException } = require('internal/errors');
+    throw new UVException({ errno: err, syscall: 'kill' });
+  }
+  return true;
+}
+
+function umask(mask) {
+  if (mask === undefined) return binding.umask();
+  if (typeof mask === 'string') {
+    if (!/^[0-7]+$/.test(mask)) {
+      throw new (lazyErrors().ERR_INVALID_ARG_VALUE)('mask', mask,
+        'must be a 32-bit unsigned integer or an octal string');
+    }
+    mask = parseInt(mask, 8);
+  } else {
+    lazyValidators().validateUint32(mask, 'mask');
+  }
+  return binding.umask(mask);
+}
+
+function chdir(directory) {
+  lazyValidators().validateString(directory, 'directory');
+  binding.chdir(directory);
+}
+
+let exitCode;
+function install(process) {
+  const methods = {
+    hrtime, memoryUsage, cpuUsage, resourceUsage, exit, kill, umask, chdir,
+    cwd: binding.cwd,
+    uptime() {
+      return (binding.now() - startTime) / 1000;
+    },
+    reallyExit: binding.reallyExit,
+    getuid: () => binding.getIds()[2],
+    geteuid: () => binding.getIds()[3],
+    getgid: () => binding.getIds()[4],
+    getegid: () => binding.getIds()[5],
+    getgroups: binding.getGroups,
+    abort() {
+      binding.kill(binding.getIds()[0], binding.signals.SIGABRT);
+    },
+    binding(name) {
+      throw new (lazyErrors().ERR_NOT_IMPLEMENTED || Error)(`process.binding('${name}')`);
+    },
+    constrainedMemory: () => undefined,
+    setUncaughtExceptionCaptureCallback(fn) {
+      require('internal/process/execution').setCaptureCallback(fn);
+    },
+    hasUncaughtExceptionCaptureCallback() {
+      return require('internal/process/execution').hasCaptureCallback();
+    },
+    _rawDebug(...args) {
+      internalBinding('stdio').writeString(2,
+        require('internal/util/inspect').format(...args) + '\n');
+    },
+  };
+  for (const name of Object.keys(methods)) {
+    Object.defineProperty(process, name, {
+      __proto__: null, value: methods[name], writable: true, enumerable: true, configurable: true,
+    });
+  }
+  // process.exitCode: Node 20 validates it as an integer (or undefined/null).
+  Object.defineProperty(process, 'exitCode', {
+    __proto__: null,
+    enumerable: true,
+    configurable: false,
+    get() { return exitCode; },
+    set(code) {
+      if (code !== null && code !== undefined) {
+        let value = code;
+        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+        lazyValidators().validateInteger(value, 'code');
+      }
+      exitCode = code;
+    },
+  });
+}
+
+const startTime = binding.now();
+
+module.exports = { install, hrtime };

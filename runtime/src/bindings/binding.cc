@@ -1,0 +1,89 @@
+#include "bindings/binding.h"
+
+#include <uv.h>
+
+#include <cstring>
+#include <string>
+
+#include "env.h"
+
+namespace nodus::bindings {
+
+void SetMethods(Env& env, v8::Local<v8::Object> target, std::span<const Method> methods) {
+  v8::Isolate* isolate = env.isolate();
+  v8::Local<v8::Context> context = env.context();
+  for (const Method& method : methods) {
+    v8::Local<v8::String> name = ToV8(isolate, method.name);
+    v8::Local<v8::Function> fn =
+        v8::FunctionTemplate::New(isolate, method.callback, v8::Local<v8::Value>(),
+                                  v8::Local<v8::Signature>(), 0, v8::ConstructorBehavior::kThrow)
+            ->GetFunction(context)
+            .ToLocalChecked();
+    fn->SetName(name);
+    target->Set(context, name, fn).Check();
+  }
+}
+
+void SetConstant(Env& env, v8::Local<v8::Object> target, const char* name, double value) {
+  SetValue(env, target, name, v8::Number::New(env.isolate(), value));
+}
+
+void SetValue(Env& env, v8::Local<v8::Object> target, const char* name,
+              v8::Local<v8::Value> value) {
+  target->Set(env.context(), ToV8(env.isolate(), name), value).Check();
+}
+
+InitializeFn FindBinding(std::string_view name) {
+#define NODUS_BINDING_ENTRY(id) \
+  if (name == #id) return &id::Initialize;
+  NODUS_BINDINGS(NODUS_BINDING_ENTRY)
+#undef NODUS_BINDING_ENTRY
+  return nullptr;
+}
+
+v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text) {
+  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(text.size()))
+      .ToLocalChecked();
+}
+
+std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  v8::String::Utf8Value utf8(isolate, value);
+  return *utf8 == nullptr ? std::string() : std::string(*utf8, utf8.length());
+}
+
+namespace {
+void ThrowWithCode(v8::Isolate* isolate, v8::Local<v8::Value> error, const char* code) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (code != nullptr) {
+    error.As<v8::Object>()->Set(context, ToV8(isolate, "code"), ToV8(isolate, code)).Check();
+  }
+  isolate->ThrowException(error);
+}
+}  // namespace
+
+void ThrowError(v8::Isolate* isolate, const char* code, std::string_view message) {
+  ThrowWithCode(isolate, v8::Exception::Error(ToV8(isolate, message)), code);
+}
+
+void ThrowTypeError(v8::Isolate* isolate, const char* code, std::string_view message) {
+  ThrowWithCode(isolate, v8::Exception::TypeError(ToV8(isolate, message)), code);
+}
+
+v8::Local<v8::Value> UVException(v8::Isolate* isolate, int err, const char* syscall,
+                                 const char* path, const char* dest) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  std::string message = std::string(uv_err_name(err)) + ": " + uv_strerror(err) + ", " + syscall;
+  if (path != nullptr) message += std::string(" '") + path + "'";
+  if (dest != nullptr) message += std::string(" -> '") + dest + "'";
+  v8::Local<v8::Object> error =
+      v8::Exception::Error(ToV8(isolate, message))->ToObject(context).ToLocalChecked();
+  error->Set(context, ToV8(isolate, "errno"), v8::Integer::New(isolate, err)).Check();
+  error->Set(context, ToV8(isolate, "code"), ToV8(isolate, uv_err_name(err))).Check();
+  error->Set(context, ToV8(isolate, "syscall"), ToV8(isolate, syscall)).Check();
+  if (path != nullptr) error->Set(context, ToV8(isolate, "path"), ToV8(isolate, path)).Check();
+  if (dest != nullptr) error->Set(context, ToV8(isolate, "dest"), ToV8(isolate, dest)).Check();
+  return error;
+}
+
+}  // namespace nodus::bindings

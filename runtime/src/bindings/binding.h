@@ -1,0 +1,85 @@
+#pragma once
+
+// The one pattern for native bindings (STYLE.md): each bindings/<name>.cc
+// defines static callbacks, a table of {js name, callback} and
+// `Initialize(Env&, target)`. The list below is the only registry;
+// `internalBinding(name)` initialises a binding on first use. User code never
+// sees a binding: only builtins get `internalBinding`.
+
+#include <v8.h>
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace nodus {
+class Env;
+}
+
+// NOTE[binding-list]: add a binding here and create bindings/<name>.cc.
+#define NODUS_BINDINGS(V) \
+  V(builtins)             \
+  V(contextify)           \
+  V(encoding)             \
+  V(errors)               \
+  V(fs)                   \
+  V(modules)              \
+  V(options)              \
+  V(process_methods)      \
+  V(serdes)               \
+  V(stdio)                \
+  V(task_queue)           \
+  V(timers)               \
+  V(types)                \
+  V(util)
+
+namespace nodus::bindings {
+
+struct Method {
+  const char* name;
+  v8::FunctionCallback callback;
+};
+
+#define NODUS_DECLARE_BINDING(name) \
+  namespace name {                  \
+  void Initialize(Env& env, v8::Local<v8::Object> target); \
+  }
+NODUS_BINDINGS(NODUS_DECLARE_BINDING)
+#undef NODUS_DECLARE_BINDING
+
+// Installs `methods` as functions on `target`.
+void SetMethods(Env& env, v8::Local<v8::Object> target, std::span<const Method> methods);
+void SetConstant(Env& env, v8::Local<v8::Object> target, const char* name, double value);
+void SetValue(Env& env, v8::Local<v8::Object> target, const char* name, v8::Local<v8::Value> value);
+
+// Looks up the Initialize function of a binding; nullptr if unknown.
+using InitializeFn = void (*)(Env&, v8::Local<v8::Object>);
+InitializeFn FindBinding(std::string_view name);
+
+// Small conversions used by every binding.
+v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text);
+std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value);
+
+// Throws an Error with `code` set (for C++-side argument failures that JS
+// validation should have prevented, and for errors like ERR_*).
+void ThrowError(v8::Isolate* isolate, const char* code, std::string_view message);
+void ThrowTypeError(v8::Isolate* isolate, const char* code, std::string_view message);
+// A libuv failure: an Error "ENOENT: no such file or directory, open '/x'"
+// with errno (negative), code, syscall and path, as Node builds them.
+v8::Local<v8::Value> UVException(v8::Isolate* isolate, int err, const char* syscall,
+                                 const char* path = nullptr, const char* dest = nullptr);
+
+}  // namespace nodus::bindings
+
+namespace nodus::resolve {
+class Resolver;
+}
+namespace nodus::base {
+class RealFs;
+}
+namespace nodus::bindings::modules {
+// The resolver used by require(), configured from the command line and
+// environment (NODE_PATH, HOME, --preserve-symlinks).
+std::unique_ptr<resolve::Resolver> CreateResolver(Env& env, base::RealFs& fs);
+}  // namespace nodus::bindings::modules

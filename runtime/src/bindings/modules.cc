@@ -1,0 +1,172 @@
+// internalBinding('modules'): require()'s resolution, delegated to
+// runtime/resolve so the language server resolves exactly like the runtime.
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <string_view>
+
+#include "base/fs.h"
+#include "bindings/binding.h"
+#include "env.h"
+#include "resolve/resolve.h"
+
+namespace nodus::bindings::modules {
+
+namespace {
+
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Value;
+
+// Node 20's builtin module ids. Those nodus has not built yet still resolve
+// as builtins, so require('http') reports "not implemented" instead of
+// searching node_modules.
+constexpr std::array<std::string_view, 69> kNodeBuiltins = {
+    "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing",
+    "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
+    "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap",
+    "assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console",
+    "constants", "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "domain",
+    "events", "fs", "fs/promises", "http", "http2", "https", "inspector", "inspector/promises",
+    "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
+    "punycode", "querystring", "readline", "readline/promises", "repl", "stream",
+    "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
+    "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm",
+    "wasi", "worker_threads", "zlib", "test",
+};
+// Reachable only as "node:<id>".
+constexpr std::array<std::string_view, 3> kSchemeOnlyBuiltins = {"test", "test/reporters", "sea"};
+
+bool IsSchemeOnly(std::string_view id) {
+  return std::find(kSchemeOnlyBuiltins.begin(), kSchemeOnlyBuiltins.end(), id) !=
+         kSchemeOnlyBuiltins.end();
+}
+
+bool IsBuiltin(std::string_view id) {
+  if (IsSchemeOnly(id)) return false;
+  return std::find(kNodeBuiltins.begin(), kNodeBuiltins.end(), id) != kNodeBuiltins.end();
+}
+
+Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& items) {
+  std::vector<Local<Value>> values;
+  for (const std::string& item : items) values.push_back(ToV8(isolate, item));
+  return v8::Array::New(isolate, values.data(), values.size());
+}
+
+// [0, path] for a file, [1, id] for a builtin, [2, message, code] on failure.
+void ReturnResolution(const FunctionCallbackInfo<Value>& info,
+                      const Result<resolve::Resolved, resolve::Error>& result) {
+  v8::Isolate* isolate = info.GetIsolate();
+  if (result.ok()) {
+    Local<Value> values[] = {v8::Integer::New(isolate, result.value().builtin ? 1 : 0),
+                             ToV8(isolate, result.value().path)};
+    info.GetReturnValue().Set(v8::Array::New(isolate, values, 2));
+    return;
+  }
+  Local<Value> values[] = {v8::Integer::New(isolate, 2), ToV8(isolate, result.error().message),
+                           ToV8(isolate, resolve::ErrorCodeName(result.error().code))};
+  info.GetReturnValue().Set(v8::Array::New(isolate, values, 3));
+}
+
+// resolve(request, parentFile, paths?)
+void Resolve(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string request = ToStdString(isolate, info[0]);
+  std::string parent = ToStdString(isolate, info[1]);
+  std::vector<std::string> paths;
+  const std::vector<std::string>* paths_ptr = nullptr;
+  if (info[2]->IsArray()) {
+    Local<v8::Array> array = info[2].As<v8::Array>();
+    for (uint32_t i = 0; i < array->Length(); i++) {
+      paths.push_back(ToStdString(isolate, array->Get(env->context(), i).ToLocalChecked()));
+    }
+    paths_ptr = &paths;
+  }
+  ReturnResolution(info, env->resolver().Resolve(request, parent, paths_ptr));
+}
+
+void ResolveMain(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  ReturnResolution(info, env->resolver().ResolveMain(ToStdString(isolate, info[0]),
+                                                     ToStdString(isolate, info[1])));
+}
+
+void LookupPaths(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  std::optional<std::vector<std::string>> paths = env->resolver().LookupPaths(
+      ToStdString(isolate, info[0]), ToStdString(isolate, info[1]));
+  if (!paths) return info.GetReturnValue().SetNull();
+  info.GetReturnValue().Set(ToArray(isolate, *paths));
+}
+
+void NodeModulePaths(const FunctionCallbackInfo<Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  info.GetReturnValue().Set(
+      ToArray(isolate, resolve::NodeModulePaths(ToStdString(isolate, info[0]))));
+}
+
+void GlobalPaths(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  (void)env->resolver();
+  const char* node_path = std::getenv("NODE_PATH");
+  const char* home = std::getenv("HOME");
+  info.GetReturnValue().Set(ToArray(
+      info.GetIsolate(),
+      resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
+                           ToStdString(info.GetIsolate(), info[0]))));
+}
+
+void ClearStatCache(const FunctionCallbackInfo<Value>& info) {
+  Env::From(info)->resolver_fs().ClearStatCache();
+}
+
+void IsBuiltinId(const FunctionCallbackInfo<Value>& info) {
+  std::string id = ToStdString(info.GetIsolate(), info[0]);
+  if (id.rfind("node:", 0) == 0) {
+    std::string_view bare = std::string_view(id).substr(5);
+    info.GetReturnValue().Set(IsBuiltin(bare) || IsSchemeOnly(bare));
+    return;
+  }
+  info.GetReturnValue().Set(IsBuiltin(id));
+}
+
+constexpr Method kMethods[] = {
+    {"resolve", Resolve},
+    {"resolveMain", ResolveMain},
+    {"lookupPaths", LookupPaths},
+    {"nodeModulePaths", NodeModulePaths},
+    {"globalPaths", GlobalPaths},
+    {"clearStatCache", ClearStatCache},
+    {"isBuiltin", IsBuiltinId},
+};
+
+}  // namespace
+
+std::unique_ptr<resolve::Resolver> CreateResolver(Env& env, base::RealFs& fs) {
+  resolve::Options options;
+  options.is_builtin = IsBuiltin;
+  options.is_scheme_only_builtin = IsSchemeOnly;
+  const char* node_path = std::getenv("NODE_PATH");
+  const char* home = std::getenv("HOME");
+  char exe[4096];
+  size_t size = sizeof(exe);
+  if (uv_exepath(exe, &size) != 0) size = 0;
+  options.global_paths = resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
+                                              std::string_view(exe, size));
+  options.preserve_symlinks = env.options().preserve_symlinks;
+  return std::make_unique<resolve::Resolver>(fs, std::move(options));
+}
+
+void Initialize(Env& env, v8::Local<v8::Object> target) {
+  SetMethods(env, target, kMethods);
+  std::vector<std::string> ids;
+  for (std::string_view id : kNodeBuiltins) {
+    if (!IsSchemeOnly(id)) ids.emplace_back(id);
+  }
+  SetValue(env, target, "builtinModules", ToArray(env.isolate(), ids));
+}
+
+}  // namespace nodus::bindings::modules

@@ -1,0 +1,45 @@
+// internalBinding('options'): the parsed command line, for the bootstrap and
+// entry-point builtins.
+#include "bindings/binding.h"
+#include "env.h"
+
+namespace nodus::bindings::options {
+
+namespace {
+
+v8::Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& items) {
+  std::vector<v8::Local<v8::Value>> values;
+  for (const std::string& item : items) values.push_back(ToV8(isolate, item));
+  return v8::Array::New(isolate, values.data(), values.size());
+}
+
+}  // namespace
+
+void Initialize(Env& env, v8::Local<v8::Object> target) {
+  v8::Isolate* isolate = env.isolate();
+  const Options& o = env.options();
+  auto flag = [&](const char* name, bool value) {
+    SetValue(env, target, name, v8::Boolean::New(isolate, value));
+  };
+  auto text = [&](const char* name, const std::string& value) {
+    SetValue(env, target, name, ToV8(isolate, value));
+  };
+  text("evalSource", o.eval_source);
+  flag("printEval", o.print_eval);
+  flag("forceRepl", o.force_repl);
+  text("script", o.script);
+  SetValue(env, target, "scriptArgv", ToArray(isolate, o.script_argv));
+  SetValue(env, target, "execArgv", ToArray(isolate, o.exec_argv));
+  SetValue(env, target, "requires", ToArray(isolate, o.preload_modules));
+  flag("preserveSymlinks", o.preserve_symlinks);
+  flag("preserveSymlinksMain", o.preserve_symlinks_main);
+  flag("traceWarnings", o.trace_warnings);
+  flag("noWarnings", o.no_warnings);
+  flag("noDeprecation", o.no_deprecation);
+  flag("throwDeprecation", o.throw_deprecation);
+  flag("traceUncaught", o.trace_uncaught);
+  text("title", o.title);
+  text("unhandledRejections", o.unhandled_rejections);
+}
+
+}  // namespace nodus::bindings::options

@@ -1,0 +1,394 @@
+#include "env.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "base/check.h"
+#include "base/fs.h"
+#include "bindings/binding.h"
+#include "builtins.h"
+#include "errors.h"
+#include "resolve/resolve.h"
+
+namespace nodus {
+
+namespace {
+
+// Embedder data slot of the context that points back to its Env.
+constexpr int kEnvSlot = 32;
+
+template <typename T>
+Env* EnvFromHandle(T* handle) {
+  return static_cast<Env*>(handle->data);
+}
+
+// internalBinding(name), given to builtins only.
+void InternalBinding(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string name = bindings::ToStdString(isolate, info[0]);
+  v8::Local<v8::Object> binding;
+  if (env->GetBinding(name).ToLocal(&binding)) info.GetReturnValue().Set(binding);
+}
+
+void PromiseRejectCallback(v8::PromiseRejectMessage message) {
+  v8::Local<v8::Promise> promise = message.GetPromise();
+  v8::Isolate* isolate = promise->GetIsolate();
+  Env* env = Env::From(isolate->GetCurrentContext());
+  v8::Local<v8::Function> handler = env->GetCallback(Env::Callback::kPromiseReject);
+  if (handler.IsEmpty()) return;
+  v8::Local<v8::Value> reason = message.GetValue();
+  if (reason.IsEmpty()) reason = v8::Undefined(isolate);
+  v8::Local<v8::Value> args[] = {
+      v8::Integer::New(isolate, static_cast<int>(message.GetEvent())), promise, reason};
+  // The handler only records the rejection; it must not throw.
+  v8::TryCatch try_catch(isolate);
+  if (handler->Call(env->context(), v8::Undefined(isolate), std::size(args), args).IsEmpty()) {
+    // Nothing to do: the handler records state and never throws.
+  }
+}
+
+}  // namespace
+
+Env::Env(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop,
+         const Options& options, std::vector<std::string> argv)
+    : isolate_(isolate),
+      context_(isolate, context),
+      loop_(loop),
+      options_(options),
+      argv_(std::move(argv)) {
+  context->SetAlignedPointerInEmbedderData(kEnvSlot, this);
+  arrow_message_private_.Reset(
+      isolate, v8::Private::New(isolate, bindings::ToV8(isolate, "node:arrowMessage")));
+  decorated_private_.Reset(isolate,
+                           v8::Private::New(isolate, bindings::ToV8(isolate, "node:decorated")));
+
+  v8::Local<v8::FunctionTemplate> process_template = v8::FunctionTemplate::New(isolate);
+  process_template->SetClassName(bindings::ToV8(isolate, "process"));
+  v8::Local<v8::Object> process = process_template->GetFunction(context)
+                                      .ToLocalChecked()
+                                      ->NewInstance(context)
+                                      .ToLocalChecked();
+  process_.Reset(isolate, process);
+
+  isolate->SetPromiseRejectCallback(PromiseRejectCallback);
+  InitHandles();
+}
+
+Env::~Env() { context()->SetAlignedPointerInEmbedderData(kEnvSlot, nullptr); }
+
+Env* Env::From(v8::Local<v8::Context> context) {
+  return static_cast<Env*>(context->GetAlignedPointerFromEmbedderData(kEnvSlot));
+}
+
+base::RealFs& Env::resolver_fs() {
+  if (!resolver_fs_) resolver_fs_ = std::make_unique<base::RealFs>();
+  return *resolver_fs_;
+}
+
+v8::Local<v8::Private> Env::arrow_message_private() const {
+  return arrow_message_private_.Get(isolate_);
+}
+v8::Local<v8::Private> Env::decorated_private() const { return decorated_private_.Get(isolate_); }
+
+void Env::SetCallback(Callback which, v8::Local<v8::Function> fn) {
+  callbacks_[static_cast<size_t>(which)].Reset(isolate_, fn);
+}
+
+v8::Local<v8::Function> Env::GetCallback(Callback which) const {
+  return callbacks_[static_cast<size_t>(which)].Get(isolate_);
+}
+
+void Env::set_tick_info(uint8_t* info, v8::Local<v8::Uint8Array> keep_alive) {
+  tick_info_ = info;
+  tick_info_array_.Reset(isolate_, keep_alive);
+}
+
+void Env::set_immediate_info(uint32_t* info, v8::Local<v8::Uint32Array> keep_alive) {
+  immediate_info_ = info;
+  immediate_info_array_.Reset(isolate_, keep_alive);
+}
+
+v8::MaybeLocal<v8::Object> Env::GetBinding(const std::string& name) {
+  auto it = bindings_.find(name);
+  if (it != bindings_.end()) return it->second.Get(isolate_);
+  bindings::InitializeFn init = bindings::FindBinding(name);
+  if (init == nullptr) {
+    bindings::ThrowError(isolate_, "ERR_INVALID_MODULE", "No such binding: " + name);
+    return {};
+  }
+  v8::Local<v8::Object> target = v8::Object::New(isolate_);
+  init(*this, target);
+  bindings_[name].Reset(isolate_, target);
+  return target;
+}
+
+// --- Bootstrap -------------------------------------------------------------
+
+bool Env::Bootstrap() {
+  v8::Local<v8::Context> ctx = context();
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Function> internal_binding =
+      v8::Function::New(ctx, InternalBinding).ToLocalChecked();
+
+  // internal/bootstrap/realm sets up the builtin module loader and returns
+  // requireBuiltin; everything else is loaded through it.
+  v8::Local<v8::Function> realm;
+  if (!CompileBuiltin(ctx, "internal/bootstrap/realm").ToLocal(&realm)) {
+    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    return false;
+  }
+  v8::Local<v8::Object> module = v8::Object::New(isolate_);
+  v8::Local<v8::Object> exports = v8::Object::New(isolate_);
+  module->Set(ctx, bindings::ToV8(isolate_, "exports"), exports).Check();
+  v8::Local<v8::Value> args[] = {exports, v8::Undefined(isolate_), module, process_object(),
+                                 internal_binding, v8::Undefined(isolate_)};
+  v8::Local<v8::Value> require_builtin;
+  if (realm->Call(ctx, v8::Undefined(isolate_), std::size(args), args).IsEmpty() ||
+      !module->Get(ctx, bindings::ToV8(isolate_, "exports"))
+           .ToLocalChecked()
+           .As<v8::Object>()
+           ->Get(ctx, bindings::ToV8(isolate_, "requireBuiltin"))
+           .ToLocal(&require_builtin) ||
+      !require_builtin->IsFunction()) {
+    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    return false;
+  }
+  v8::Local<v8::Value> node_id = bindings::ToV8(isolate_, "internal/bootstrap/node");
+  if (require_builtin.As<v8::Function>()->Call(ctx, v8::Undefined(isolate_), 1, &node_id).IsEmpty()) {
+    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    return false;
+  }
+  try_catch.Reset();
+
+  const char* main_id = nullptr;
+  switch (options_.mode) {
+    case RunMode::kScript: main_id = "internal/main/run_main_module"; break;
+    case RunMode::kEval: main_id = "internal/main/eval_string"; break;
+    case RunMode::kStdin: main_id = "internal/main/eval_stdin"; break;
+    case RunMode::kCheck: main_id = "internal/main/check_syntax"; break;
+    case RunMode::kRepl: main_id = "internal/main/repl"; break;
+    case RunMode::kVersion:
+    case RunMode::kHelp: NODUS_UNREACHABLE();
+  }
+  // The entry point runs like any other macrotask: an exception goes to the
+  // uncaught-exception path, then ticks and microtasks drain.
+  v8::Local<v8::Value> main_arg = bindings::ToV8(isolate_, main_id);
+  if (MakeCallback(require_builtin.As<v8::Function>(), v8::Undefined(isolate_), 1, &main_arg).IsEmpty()) {
+    // Reported through the uncaught-exception path already.
+  }
+  return true;
+}
+
+// --- Calling into JavaScript ---------------------------------------------------
+
+v8::MaybeLocal<v8::Value> Env::MakeCallback(v8::Local<v8::Function> fn, v8::Local<v8::Value> recv,
+                                            int argc, v8::Local<v8::Value>* argv) {
+  v8::EscapableHandleScope scope(isolate_);
+  v8::MaybeLocal<v8::Value> result;
+  {
+    v8::TryCatch try_catch(isolate_);
+    callback_depth_++;
+    result = fn->Call(context(), recv, argc, argv);
+    callback_depth_--;
+    if (try_catch.HasCaught()) HandleUncaught(try_catch);
+  }
+  if (callback_depth_ == 0) DrainTasks();
+  v8::Local<v8::Value> value;
+  if (!result.ToLocal(&value)) return {};
+  return scope.Escape(value);
+}
+
+void Env::CallUntilDone(v8::Local<v8::Function> fn, v8::Local<v8::Value> recv, int argc,
+                        v8::Local<v8::Value>* argv, v8::Local<v8::Value>* result) {
+  while (!stopping_) {
+    v8::TryCatch try_catch(isolate_);
+    callback_depth_++;
+    v8::MaybeLocal<v8::Value> ret = fn->Call(context(), recv, argc, argv);
+    callback_depth_--;
+    if (!ret.IsEmpty()) {
+      if (result != nullptr) *result = ret.ToLocalChecked();
+      return;
+    }
+    if (try_catch.HasTerminated() || !try_catch.CanContinue()) return;
+    HandleUncaught(try_catch);
+  }
+}
+
+void Env::DrainTasks() {
+  if (draining_ || stopping_) return;
+  draining_ = true;
+  v8::HandleScope scope(isolate_);
+  if (!tick_info_[0] && !tick_info_[1]) isolate_->PerformMicrotaskCheckpoint();
+  if (tick_info_[0] || tick_info_[1]) {
+    v8::Local<v8::Function> tick = GetCallback(Callback::kTickCallback);
+    if (!tick.IsEmpty()) CallUntilDone(tick, process_object(), 0, nullptr, nullptr);
+  }
+  draining_ = false;
+}
+
+void Env::HandleUncaught(const v8::TryCatch& try_catch) {
+  if (try_catch.HasTerminated() || !try_catch.CanContinue()) return;
+  v8::HandleScope scope(isolate_);
+  TriggerUncaughtException(try_catch.Exception(), try_catch.Message(), false);
+}
+
+void Env::TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Message> message,
+                                   bool from_promise) {
+  v8::HandleScope scope(isolate_);
+  if (message.IsEmpty()) message = v8::Exception::CreateMessage(isolate_, error);
+  DecorateWithArrow(*this, error, message);
+  std::string arrow = error->IsObject() ? GetArrow(*this, error) : ArrowMessage(isolate_, message);
+  v8::Local<v8::Function> handler = GetCallback(Callback::kUncaughtException);
+  if (handler.IsEmpty()) {
+    PrintExceptionFallback(*this, error, message);
+    Exit(1);
+  }
+  v8::Local<v8::Value> args[] = {error, v8::Boolean::New(isolate_, from_promise),
+                                 bindings::ToV8(isolate_, arrow), v8::False(isolate_)};
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (handler->Call(context(), process_object(), std::size(args), args).ToLocal(&result)) {
+    if (result->IsTrue()) return;  // an 'uncaughtException' listener handled it
+    Exit(result->Int32Value(context()).FromMaybe(1));
+  }
+  if (try_catch.HasTerminated()) Exit(1);
+  // A listener threw: Node prints that error and exits with 7.
+  v8::Local<v8::Value> second = try_catch.Exception();
+  v8::Local<v8::Message> second_message = try_catch.Message();
+  DecorateWithArrow(*this, second, second_message);
+  std::string second_arrow =
+      second->IsObject() ? GetArrow(*this, second) : ArrowMessage(isolate_, second_message);
+  v8::Local<v8::Value> print_args[] = {second, v8::False(isolate_),
+                                       bindings::ToV8(isolate_, second_arrow), v8::True(isolate_)};
+  v8::TryCatch print_catch(isolate_);
+  if (handler->Call(context(), process_object(), std::size(print_args), print_args).IsEmpty()) {
+    PrintExceptionFallback(*this, second, second_message);
+  }
+  Exit(7);
+}
+
+// --- The loop ------------------------------------------------------------------
+
+void Env::InitHandles() {
+  NODUS_CHECK_EQ(uv_timer_init(loop_, &timer_handle_), 0);
+  timer_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&timer_handle_));
+  NODUS_CHECK_EQ(uv_check_init(loop_, &immediate_check_handle_), 0);
+  immediate_check_handle_.data = this;
+  uv_unref(reinterpret_cast<uv_handle_t*>(&immediate_check_handle_));
+  NODUS_CHECK_EQ(uv_check_start(&immediate_check_handle_, CheckImmediate), 0);
+  NODUS_CHECK_EQ(uv_idle_init(loop_, &immediate_idle_handle_), 0);
+  immediate_idle_handle_.data = this;
+}
+
+void Env::ToggleImmediateRef(bool ref) {
+  if (ref == immediate_idle_active_) return;
+  immediate_idle_active_ = ref;
+  // An active idle handle keeps the loop alive and stops poll from blocking
+  // while immediates are queued.
+  if (ref) {
+    uv_idle_start(&immediate_idle_handle_, [](uv_idle_t*) {});
+  } else {
+    uv_idle_stop(&immediate_idle_handle_);
+  }
+}
+
+void Env::ScheduleTimer(int64_t duration_ms) {
+  uv_timer_start(&timer_handle_, RunTimers, static_cast<uint64_t>(duration_ms), 0);
+}
+
+void Env::RunTimers(uv_timer_t* handle) {
+  Env* env = EnvFromHandle(handle);
+  v8::Isolate* isolate = env->isolate_;
+  v8::HandleScope scope(isolate);
+  v8::Context::Scope context_scope(env->context());
+  v8::Local<v8::Function> process_timers = env->GetCallback(Callback::kProcessTimers);
+  if (process_timers.IsEmpty()) return;
+  v8::Local<v8::Value> now = v8::Number::New(isolate, static_cast<double>(uv_now(env->loop_)));
+  v8::Local<v8::Value> ret;
+  env->CallUntilDone(process_timers, env->process_object(), 1, &now, &ret);
+  // processTimers returns the next expiry: 0 none, > 0 referenced, < 0 unreferenced.
+  if (!ret.IsEmpty() && ret->IsNumber()) {
+    int64_t expiry = static_cast<int64_t>(ret.As<v8::Number>()->Value());
+    if (expiry != 0) {
+      int64_t delay = std::llabs(expiry) - static_cast<int64_t>(uv_now(env->loop_));
+      uv_timer_start(handle, RunTimers, delay > 0 ? static_cast<uint64_t>(delay) : 1, 0);
+      if (expiry > 0) {
+        uv_ref(reinterpret_cast<uv_handle_t*>(handle));
+      } else {
+        uv_unref(reinterpret_cast<uv_handle_t*>(handle));
+      }
+    }
+  }
+  env->DrainTasks();
+}
+
+void Env::CheckImmediate(uv_check_t* handle) {
+  Env* env = EnvFromHandle(handle);
+  if (env->immediate_info_[0] == 0 || env->stopping_) return;
+  v8::Isolate* isolate = env->isolate_;
+  v8::HandleScope scope(isolate);
+  v8::Context::Scope context_scope(env->context());
+  v8::Local<v8::Function> process_immediate = env->GetCallback(Callback::kProcessImmediate);
+  if (process_immediate.IsEmpty()) return;
+  env->CallUntilDone(process_immediate, env->process_object(), 0, nullptr, nullptr);
+  env->DrainTasks();
+  if (env->immediate_info_[1] == 0) env->ToggleImmediateRef(false);
+}
+
+bool Env::EmitBeforeExit() {
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Function> fn = GetCallback(Callback::kEmitBeforeExit);
+  if (fn.IsEmpty()) return false;
+  if (MakeCallback(fn, process_object(), 0, nullptr).IsEmpty()) {
+    // Reported through the uncaught-exception path already.
+  }
+  return true;
+}
+
+int Env::EmitExit() {
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Function> fn = GetCallback(Callback::kEmitExit);
+  if (fn.IsEmpty()) return 0;
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> code;
+  callback_depth_++;  // no tick draining after 'exit': the process is ending
+  bool ok = fn->Call(context(), process_object(), 0, nullptr).ToLocal(&code);
+  callback_depth_--;
+  if (!ok) {
+    HandleUncaught(try_catch);
+    return 7;
+  }
+  return code->Int32Value(context()).FromMaybe(0);
+}
+
+int Env::RunLoopAndExit() {
+  bool more;
+  do {
+    uv_run(loop_, UV_RUN_DEFAULT);
+    if (stopping_) break;
+    EmitBeforeExit();
+    more = uv_loop_alive(loop_);
+  } while (more && !stopping_);
+  return EmitExit();
+}
+
+void Env::Exit(int code) {
+  stopping_ = true;
+  for (auto it = cleanup_hooks_.rbegin(); it != cleanup_hooks_.rend(); ++it) (*it)();
+  cleanup_hooks_.clear();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  // Everything JavaScript wrote is already on its way (stdio writes are
+  // synchronous); tearing V8 down would only cost time.
+  _exit(code);
+}
+
+resolve::Resolver& Env::resolver() {
+  if (!resolver_) resolver_ = bindings::modules::CreateResolver(*this, resolver_fs());
+  return *resolver_;
+}
+
+}  // namespace nodus

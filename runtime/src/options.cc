@@ -1,0 +1,295 @@
+#include "options.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace nodus {
+
+namespace {
+
+// Node spells options with dashes but accepts underscores too.
+std::string NormalizeName(std::string_view name) {
+  std::string out(name);
+  if (out.size() > 2 && out[0] == '-' && out[1] == '-') {
+    std::replace(out.begin() + 2, out.end(), '_', '-');
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// Options of Node that nodus does not implement yet: accepted by name so the
+// user gets a clear message instead of "bad option".
+constexpr std::array<std::string_view, 10> kNotYetImplemented = {
+    "--inspect",       "--inspect-brk",   "--inspect-wait", "--inspect-port",
+    "--watch",         "--watch-path",    "--test",         "--experimental-loader",
+    "--import",        "--cpu-prof",
+};
+
+// V8 options passed through to V8 (Node forwards the same ones).
+bool IsV8Option(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kV8Options = {
+      "--stack-trace-limit", "--max-old-space-size", "--max-semi-space-size", "--expose-gc",
+      "--stack-size",        "--jitless",            "--allow-natives-syntax", "--gc-interval",
+      "--max-lazy",          "--abort-on-uncaught-exception", "--random-seed", "--single-threaded-gc",
+  };
+  if (StartsWith(name, "--harmony")) return true;
+  return std::find(kV8Options.begin(), kV8Options.end(), name) != kV8Options.end();
+}
+
+enum class Arg { kNone, kRequired };
+
+struct Parser {
+  const std::vector<std::string>& args;
+  bool from_node_options;
+  Options* options;
+  OptionsError* error;
+  size_t index = 0;
+
+  bool Fail(std::string message) {
+    error->message = "nodus: " + std::move(message);
+    error->exit_code = 9;
+    return false;
+  }
+
+  // Reads the value of `name` from "--name=value" or the next argument.
+  bool TakeValue(const std::string& name, const std::string* inline_value, std::string* out) {
+    if (inline_value != nullptr) {
+      *out = *inline_value;
+      return true;
+    }
+    if (index + 1 >= args.size()) return Fail(name + " requires an argument");
+    *out = args[++index];
+    return true;
+  }
+
+  bool NotInNodeOptions(const std::string& name) {
+    if (from_node_options) return Fail(name + " is not allowed in NODE_OPTIONS");
+    return true;
+  }
+
+  // Handles one option at args[index]; returns false on error.
+  bool ParseOne(const std::string& raw) {
+    std::string name = raw;
+    std::string value;
+    const std::string* inline_value = nullptr;
+    size_t eq = raw.find('=');
+    if (StartsWith(raw, "--") && eq != std::string::npos) {
+      name = raw.substr(0, eq);
+      value = raw.substr(eq + 1);
+      inline_value = &value;
+    }
+    name = NormalizeName(name);
+    options->exec_argv.push_back(raw);
+    auto take = [&](std::string* out) {
+      size_t before = index;
+      if (!TakeValue(name, inline_value, out)) return false;
+      if (index != before) options->exec_argv.push_back(args[index]);
+      return true;
+    };
+
+    if (name == "-e" || name == "--eval" || name == "-p" || name == "--print" || name == "-pe" ||
+        name == "-ep") {
+      if (!NotInNodeOptions(name)) return false;
+      bool print = name == "-p" || name == "--print" || name == "-pe" || name == "-ep";
+      if (print && (name == "-p" || name == "--print")) {
+        // `-p` alone may be followed by the code (or by -e code).
+        options->print_eval = true;
+        if (inline_value == nullptr && index + 1 < args.size() &&
+            (args[index + 1] == "-e" || args[index + 1] == "--eval")) {
+          return true;
+        }
+      }
+      if (print) options->print_eval = true;
+      if (!take(&options->eval_source)) return false;
+      options->mode = RunMode::kEval;
+      return true;
+    }
+    if (name == "-c" || name == "--check") {
+      if (!NotInNodeOptions(name)) return false;
+      options->mode = RunMode::kCheck;
+      return true;
+    }
+    if (name == "-i" || name == "--interactive") {
+      if (!NotInNodeOptions(name)) return false;
+      options->force_repl = true;
+      return true;
+    }
+    if (name == "-v" || name == "--version") {
+      if (!NotInNodeOptions(name)) return false;
+      options->mode = RunMode::kVersion;
+      return true;
+    }
+    if (name == "-h" || name == "--help") {
+      if (!NotInNodeOptions(name)) return false;
+      options->mode = RunMode::kHelp;
+      return true;
+    }
+    if (name == "--verbose") {
+      options->verbose_version = true;
+      return true;
+    }
+    if (name == "-r" || name == "--require") {
+      std::string module;
+      if (!take(&module)) return false;
+      options->preload_modules.push_back(module);
+      return true;
+    }
+    if (name == "--title") return take(&options->title);
+    if (name == "--unhandled-rejections") {
+      if (!take(&options->unhandled_rejections)) return false;
+      static constexpr std::array<std::string_view, 5> kModes = {
+          "throw", "strict", "warn", "none", "warn-with-error-code"};
+      if (std::find(kModes.begin(), kModes.end(), options->unhandled_rejections) == kModes.end()) {
+        return Fail("invalid value for --unhandled-rejections");
+      }
+      return true;
+    }
+    if (name == "--preserve-symlinks") return options->preserve_symlinks = true;
+    if (name == "--preserve-symlinks-main") return options->preserve_symlinks_main = true;
+    if (name == "--trace-warnings") return options->trace_warnings = true;
+    if (name == "--no-warnings") return options->no_warnings = true;
+    if (name == "--no-deprecation") return options->no_deprecation = true;
+    if (name == "--throw-deprecation") return options->throw_deprecation = true;
+    if (name == "--trace-uncaught") return options->trace_uncaught = true;
+    if (name == "--expose_gc" || IsV8Option(name)) {
+      options->v8_flags.push_back(raw);
+      return true;
+    }
+    for (std::string_view unsupported : kNotYetImplemented) {
+      if (name == unsupported) return Fail(name + " is not implemented in nodus yet");
+    }
+    return Fail("bad option: " + raw);
+  }
+};
+
+}  // namespace
+
+bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Options* options,
+                  OptionsError* error) {
+  Parser parser{args, false, options, error};
+  bool check_requested = false;
+  for (; parser.index < args.size(); parser.index++) {
+    const std::string& arg = args[parser.index];
+    if (arg == "--") {
+      parser.index++;
+      break;
+    }
+    if (arg == "-" || arg.empty() || arg[0] != '-') break;
+    RunMode before = options->mode;
+    if (!parser.ParseOne(arg)) return false;
+    if (options->mode == RunMode::kCheck && before != RunMode::kCheck) check_requested = true;
+    if (check_requested && options->mode == RunMode::kEval) check_requested = false;
+  }
+  // -v and -h win over everything else, as in Node.
+  if (options->mode == RunMode::kVersion || options->mode == RunMode::kHelp) return true;
+
+  std::vector<std::string> rest(args.begin() + static_cast<long>(parser.index), args.end());
+  if (options->mode == RunMode::kEval) {
+    options->script_argv = std::move(rest);
+    if (options->force_repl) options->mode = RunMode::kRepl;
+    return true;
+  }
+  if (!rest.empty() && rest[0] != "-") {
+    options->script = rest[0];
+    options->script_argv.assign(rest.begin() + 1, rest.end());
+    options->mode = check_requested ? RunMode::kCheck : RunMode::kScript;
+    return true;
+  }
+  if (!rest.empty() && rest[0] == "-") {
+    options->script_argv.assign(rest.begin() + 1, rest.end());
+    options->mode = check_requested ? RunMode::kCheck : RunMode::kStdin;
+    return true;
+  }
+  if (check_requested) {
+    options->mode = RunMode::kCheck;  // checks stdin
+    return true;
+  }
+  options->mode = (options->force_repl || stdin_is_tty) ? RunMode::kRepl : RunMode::kStdin;
+  return true;
+}
+
+std::vector<std::string> SplitNodeOptions(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  bool in_quotes = false;
+  bool have_token = false;
+  for (size_t i = 0; i < text.size(); i++) {
+    char c = text[i];
+    if (c == '\\' && in_quotes && i + 1 < text.size()) {
+      current += text[++i];
+      have_token = true;
+    } else if (c == '"') {
+      in_quotes = !in_quotes;
+      have_token = true;
+    } else if (!in_quotes && (c == ' ' || c == '\t' || c == '\n')) {
+      if (have_token) out.push_back(std::move(current));
+      current.clear();
+      have_token = false;
+    } else {
+      current += c;
+      have_token = true;
+    }
+  }
+  if (have_token) out.push_back(std::move(current));
+  return out;
+}
+
+bool ParseNodeOptionsEnv(const std::string& text, Options* options, OptionsError* error) {
+  std::vector<std::string> args = SplitNodeOptions(text);
+  Parser parser{args, true, options, error};
+  for (; parser.index < args.size(); parser.index++) {
+    const std::string& arg = args[parser.index];
+    if (arg.empty() || arg[0] != '-' || arg == "-" || arg == "--") {
+      return parser.Fail(arg + " is not allowed in NODE_OPTIONS");
+    }
+    if (!parser.ParseOne(arg)) return false;
+  }
+  // Options from NODE_OPTIONS are not part of process.execArgv (as in Node).
+  options->exec_argv.clear();
+  return true;
+}
+
+std::string HelpText() {
+  return "Usage: nodus [options] [ script.js ] [arguments]\n"
+         "       nodus [options] -e|-p CODE [arguments]\n"
+         "       nodus [options] - [arguments]      (script read from stdin)\n"
+         "\n"
+         "Options:\n"
+         "  -                            script read from stdin (default if no file name is\n"
+         "                               provided and stdin is not a terminal)\n"
+         "  --                           indicate the end of nodus options\n"
+         "  -c, --check                  syntax check script without executing\n"
+         "  -e, --eval CODE              evaluate CODE as a CommonJS script\n"
+         "  -h, --help                   print nodus command line options (this text)\n"
+         "  -i, --interactive            always enter the REPL even if stdin is not a terminal\n"
+         "  -p, --print CODE             evaluate CODE and print the result\n"
+         "  -r, --require MODULE         CommonJS module to preload (option can be repeated)\n"
+         "  -v, --version                print nodus's version (with --verbose: the libraries)\n"
+         "  --no-deprecation             silence deprecation warnings\n"
+         "  --no-warnings                silence all process warnings\n"
+         "  --preserve-symlinks          keep symbolic links when resolving modules\n"
+         "  --preserve-symlinks-main     keep symbolic links when resolving the main module\n"
+         "  --stack-trace-limit=N        frames captured in error stacks (a V8 option)\n"
+         "  --throw-deprecation          throw an exception on deprecations\n"
+         "  --title=TITLE                the process title (process.title)\n"
+         "  --trace-uncaught             show where non-errors were thrown\n"
+         "  --trace-warnings             show stack traces on process warnings\n"
+         "  --unhandled-rejections=MODE  throw (default), strict, warn, none or\n"
+         "                               warn-with-error-code\n"
+         "  --max-old-space-size=MB, --expose-gc, --stack-size=N, --harmony-*\n"
+         "                               passed to V8\n"
+         "\n"
+         "Environment variables:\n"
+         "  NODE_OPTIONS                 options prepended to the command line\n"
+         "  NODE_PATH                    ':'-separated directories searched for modules\n"
+         "  NODE_DEBUG                   ','-separated core modules that print debug output\n"
+         "  NO_COLOR, FORCE_COLOR        control colored output\n"
+         "\n"
+         "Documentation: see README.md; nodus follows Node.js's documented behaviour.\n";
+}
+
+}  // namespace nodus

@@ -1,0 +1,59 @@
+#pragma once
+
+// Command-line parsing for `nodus`. No V8 here, so it is unit-testable.
+
+#include <string>
+#include <vector>
+
+namespace nodus {
+
+enum class RunMode {
+  kScript,     // nodus file.js
+  kEval,       // -e / -p
+  kStdin,      // nodus - < file, or stdin not a TTY with no script
+  kCheck,      // -c file.js
+  kRepl,       // no script on a TTY, or -i
+  kVersion,    // -v
+  kHelp,       // -h
+};
+
+struct Options {
+  RunMode mode = RunMode::kRepl;
+  std::string eval_source;           // -e / -p
+  bool print_eval = false;           // -p
+  bool force_repl = false;           // -i
+  std::string script;                // the script argument as given (kScript, kCheck)
+  std::vector<std::string> exec_argv;    // the runtime's own options (process.execArgv)
+  std::vector<std::string> script_argv;  // arguments after the script (process.argv.slice(2))
+  std::vector<std::string> preload_modules;  // -r / --require
+  bool preserve_symlinks = false;
+  bool preserve_symlinks_main = false;
+  bool trace_warnings = false;
+  bool no_warnings = false;
+  bool no_deprecation = false;
+  bool throw_deprecation = false;
+  bool trace_uncaught = false;
+  bool verbose_version = false;
+  std::string title;
+  std::string unhandled_rejections;  // --unhandled-rejections=throw|strict|warn|none|warn-with-error-code
+  std::vector<std::string> v8_flags;     // --stack-trace-limit, --max-old-space-size, ...
+};
+
+struct OptionsError {
+  std::string message;  // "nodus: bad option: --foo"
+  int exit_code = 9;
+};
+
+// Parses argv (argv[0] excluded). On error returns false and fills `error`.
+// `stdin_is_tty` decides between the REPL and reading a script from stdin.
+bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Options* options,
+                  OptionsError* error);
+
+// Splits NODE_OPTIONS the way Node does (whitespace, double quotes).
+std::vector<std::string> SplitNodeOptions(const std::string& text);
+// Parses NODE_OPTIONS into `options` (before the command line is parsed).
+bool ParseNodeOptionsEnv(const std::string& text, Options* options, OptionsError* error);
+
+std::string HelpText();
+
+}  // namespace nodus

@@ -1,0 +1,117 @@
+#include "start.h"
+
+#include <libplatform/libplatform.h>
+#include <signal.h>
+#include <unistd.h>
+#include <uv.h>
+#include <v8.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "env.h"
+#include "options.h"
+
+namespace nodus {
+
+namespace {
+
+void PrintVersion(const Options& options) {
+  std::printf("v%s\n", NODUS_VERSION);
+  if (options.verbose_version) {
+    std::printf("v8 %s (Debian libnode, %s)\nuv %s\n", v8::V8::GetVersion(), NODUS_LIBNODE_PREFIX,
+                uv_version_string());
+    std::printf("builtins: compiled from embedded source\n");
+  }
+}
+
+// V8's foreground tasks (GC finalisation, FinalizationRegistry cleanup)
+// run once per loop iteration.
+struct PlatformPump {
+  v8::Platform* platform;
+  v8::Isolate* isolate;
+  uv_prepare_t prepare;
+};
+
+}  // namespace
+
+int Start(int argc, char** argv) {
+  // Like Node: a write to a closed pipe is an EPIPE error, not a fatal signal.
+  signal(SIGPIPE, SIG_IGN);
+  uv_setup_args(argc, argv);
+
+  Options options;
+  OptionsError error;
+  if (const char* node_options = std::getenv("NODE_OPTIONS");
+      node_options != nullptr && *node_options != '\0') {
+    if (!ParseNodeOptionsEnv(node_options, &options, &error)) {
+      std::fprintf(stderr, "%s\n", error.message.c_str());
+      return error.exit_code;
+    }
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!ParseOptions(args, isatty(0) == 1, &options, &error)) {
+    std::fprintf(stderr, "%s\n", error.message.c_str());
+    return error.exit_code;
+  }
+  if (options.mode == RunMode::kVersion) {
+    PrintVersion(options);
+    return 0;
+  }
+  if (options.mode == RunMode::kHelp) {
+    std::fputs(HelpText().c_str(), stdout);
+    return 0;
+  }
+  if (options.mode == RunMode::kRepl) {
+    std::fprintf(stderr, "nodus: the REPL is not implemented yet; run a script or use -e\n");
+    return 9;
+  }
+
+  for (const std::string& flag : options.v8_flags) {
+    v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+  }
+  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
+  v8::V8::InitializePlatform(platform.get());
+  v8::V8::Initialize();
+
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator.get();
+  v8::Isolate* isolate = v8::Isolate::New(params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+
+  int exit_code;
+  {
+    v8::Isolate::Scope isolate_scope(isolate);
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = v8::Context::New(isolate);
+    v8::Context::Scope context_scope(context);
+
+    uv_loop_t* loop = uv_default_loop();
+    PlatformPump pump{platform.get(), isolate, {}};
+    uv_prepare_init(loop, &pump.prepare);
+    pump.prepare.data = &pump;
+    uv_prepare_start(&pump.prepare, [](uv_prepare_t* handle) {
+      auto* p = static_cast<PlatformPump*>(handle->data);
+      while (v8::platform::PumpMessageLoop(p->platform, p->isolate)) {
+      }
+    });
+    uv_unref(reinterpret_cast<uv_handle_t*>(&pump.prepare));
+
+    // process.argv: [execPath, script (absolute later in JS), ...args]
+    std::vector<std::string> process_argv;
+    process_argv.push_back(argv[0]);
+    Env env(isolate, context, loop, options, process_argv);
+    if (!env.Bootstrap()) env.Exit(1);
+    exit_code = env.RunLoopAndExit();
+    env.Exit(exit_code);
+  }
+  return exit_code;
+}
+
+}  // namespace nodus
