@@ -41,11 +41,14 @@ function requireBuiltin(id) {
   cache.set(id, mod);
   const fn = compile(id);
   mod.loading = true;
+  // try/finally, not catch-and-rethrow: a rethrow would move the reported
+  // source location of the user's error here.
+  let ok = false;
   try {
     fn(mod.exports, requireBuiltin, mod, process, internalBinding, undefined);
-  } catch (err) {
-    cache.delete(id);
-    throw err;
+    ok = true;
+  } finally {
+    if (!ok) cache.delete(id);
   }
   mod.loading = false;
   mod.loaded = true;

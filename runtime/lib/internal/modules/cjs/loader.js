@@ -72,13 +72,13 @@ Module.wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
   '\n});',
 ];
-Module.wrap = function wrap(script) {
+Module.wrap = function(script) {
   return Module.wrapper[0] + script + Module.wrapper[1];
 };
 const defaultWrapper = Module.wrapper;
 const defaultWrap = Module.wrap;
 
-Module._nodeModulePaths = function nodeModulePaths(from) {
+Module._nodeModulePaths = function(from) {
   return modulesBinding.nodeModulePaths(path.resolve(from));
 };
 
@@ -87,7 +87,7 @@ function parentFile(parent) {
   return path.join(process.cwd(), '[eval]');
 }
 
-Module._resolveLookupPaths = function resolveLookupPaths(request, parent) {
+Module._resolveLookupPaths = function(request, parent) {
   return modulesBinding.lookupPaths(request, parentFile(parent));
 };
 
@@ -118,7 +118,7 @@ function resolutionError(request, parent, message, code) {
   return makeNodeError(Base, code, message);
 }
 
-Module._resolveFilename = function resolveFilename(request, parent, isMain, options) {
+Module._resolveFilename = function(request, parent, isMain, options) {
   if (isBuiltinRequest(request)) return request;
   let paths;
   if (options !== null && typeof options === 'object' && Array.isArray(options.paths)) {
@@ -142,7 +142,7 @@ function getExportsForCircularRequire(module) {
   return module.exports;
 }
 
-Module._load = function load(request, parent, isMain) {
+Module._load = function(request, parent, isMain) {
   let relativeKey;
   if (parent) {
     relativeKey = `${parent.path}\x00${request}`;
@@ -213,7 +213,7 @@ function findLongestRegisteredExtension(filename) {
   return '.js';
 }
 
-Module.prototype.load = function load(filename) {
+Module.prototype.load = function(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
@@ -221,7 +221,7 @@ Module.prototype.load = function load(filename) {
   this.loaded = true;
 };
 
-Module.prototype.require = function require(id) {
+Module.prototype.require = function(id) {
   if (typeof id !== 'string') {
     require('internal/validators').validateString(id, 'id');
   }
@@ -259,7 +259,7 @@ function wrapSafe(filename, content) {
   return compileFunction(content, filename, kWrapperParams);
 }
 
-Module.prototype._compile = function compile(content, filename) {
+Module.prototype._compile = function(content, filename) {
   const compiledWrapper = wrapSafe(filename, stripShebang(content));
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
@@ -267,11 +267,11 @@ Module.prototype._compile = function compile(content, filename) {
   return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
 };
 
-Module._extensions['.js'] = function loadJs(module, filename) {
+Module._extensions['.js'] = function(module, filename) {
   module._compile(stripBOM(readFileUtf8(filename)), filename);
 };
 
-Module._extensions['.json'] = function loadJson(module, filename) {
+Module._extensions['.json'] = function(module, filename) {
   const content = readFileUtf8(filename);
   try {
     setOwnProperty(module, 'exports', JSON.parse(stripBOM(content)));
@@ -281,7 +281,7 @@ Module._extensions['.json'] = function loadJson(module, filename) {
   }
 };
 
-Module._extensions['.node'] = function loadNative(module, filename) {
+Module._extensions['.node'] = function(module, filename) {
   throw makeNodeError(Error, 'ERR_DLOPEN_FAILED',
     `Cannot load native addon '${filename}': native addons are not supported by nodus yet`);
 };
@@ -310,7 +310,7 @@ function makeRequireFunction(mod) {
   return require;
 }
 
-Module.createRequire = function createRequire(filename) {
+Module.createRequire = function(filename) {
   let filepath = filename;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') {
     filename = filename.href;
@@ -330,15 +330,15 @@ Module.createRequire = function createRequire(filename) {
   return makeRequireFunction(m);
 };
 
-Module.isBuiltin = function isBuiltin(moduleName) {
+Module.isBuiltin = function(moduleName) {
   return modulesBinding.isBuiltin(`${moduleName}`);
 };
 
-Module._initPaths = function initPaths() {
+Module._initPaths = function() {
   Module.globalPaths = modulesBinding.globalPaths(process.execPath);
 };
 
-Module._preloadModules = function preloadModules(requests) {
+Module._preloadModules = function(requests) {
   if (!Array.isArray(requests) || requests.length === 0) return;
   const parent = new Module('internal/preload', null);
   parent.paths = Module._nodeModulePaths(process.cwd());
@@ -346,17 +346,17 @@ Module._preloadModules = function preloadModules(requests) {
   for (const request of requests) parent.require(request);
 };
 
-Module.runMain = function runMain(main = process.argv[1]) {
+Module.runMain = function(main = process.argv[1]) {
   const [kind, value, code] = modulesBinding.resolveMain(main, process.cwd());
   if (kind === 2) throw resolutionError(main, null, value, code);
   Module._load(value, null, true);
 };
 
-Module.findSourceMap = function findSourceMap() {
+Module.findSourceMap = function() {
   return undefined;
 };
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
-Module.register = function register() {
+Module.syncBuiltinESMExports = function() {};
+Module.register = function() {
   throw notImplementedBuiltin('module.register (ES module hooks)');
 };
 Module.Module = Module;
