@@ -1,11 +1,12 @@
 'use strict';
-// process.cwd() and process.chdir(). ctest runs each test in its own directory.
+// process.cwd() and process.chdir().
 const assert = require('assert');
 const path = require('path');
 
 const start = process.cwd();
 assert.ok(path.isAbsolute(start));
-assert.strictEqual(start, __dirname);
+process.chdir(__dirname);
+assert.strictEqual(process.cwd(), __dirname);
 
 const target = path.join(__dirname, 'fixtures', 'chdir-target');
 assert.strictEqual(process.chdir(target), undefined);
