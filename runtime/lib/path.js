@@ -559,9 +559,9 @@ const win32 = {
     } else {
       if (toLen > n) {
         if (to.charCodeAt(toStart + i) === BACKSLASH) {
-          return toOrig.slice(toStart + i + 1, toEnd);
+          return toOrig.slice(toStart + i + 1);
         }
-        if (i === 2) return toOrig.slice(toStart + i, toEnd);
+        if (i === 2) return toOrig.slice(toStart + i);
       }
       if (fromLen > n) {
         if (from.charCodeAt(fromStart + i) === BACKSLASH) sepAt = i;
