@@ -114,7 +114,9 @@ function runtimeName() {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
-// A per-process scratch directory under os.tmpdir(), created by refresh().
+// A per-process scratch directory under os.tmpdir(): refresh() empties or
+// creates it and returns its path, and adds an 'exit' listener that removes it
+// (so check files before 'exit', or in listeners added before refresh()).
 // Requires fs/os/path lazily (they may not exist yet in an early nodus).
 const tmpdir = {
   get path() {
