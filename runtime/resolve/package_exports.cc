@@ -51,6 +51,24 @@ std::string EncodePath(std::string_view path) {
   return out;
 }
 
+// pathToFileURL(path).href, for messages that print the importing file as a URL.
+std::string FileUrlHref(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "file://";
+  for (char c : EncodePath(path)) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7f ||
+        std::string_view("\"<>`{}").find(c) != std::string_view::npos) {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -219,7 +237,7 @@ Error ExportsNotFound(const std::string& subpath, const PackageJson& pkg, std::s
 
 Error InvalidPackageConfig(const PackageJson& pkg, std::string_view base, std::string_view why) {
   std::string message = "Invalid package config " + pkg.path;
-  if (!base.empty()) message += " while importing " + std::string(base);
+  if (!base.empty()) message += " while importing " + FileUrlHref(base);  // sic: a URL here
   return {ErrorCode::kInvalidPackageConfig, message + ". " + std::string(why)};
 }
 

@@ -130,6 +130,8 @@ Error EsmNotFoundToCjs(Error error, std::string_view request, std::string pkg_js
 Result<Resolved, Error> Resolver::Impl::Resolve(std::string_view request,
                                                 std::string_view parent_file,
                                                 const std::vector<std::string>* paths) {
+  // Node rejects "" before resolving (ERR_INVALID_ARG_VALUE); never search for it.
+  if (request.empty()) return NotFound(request);
   if (auto builtin = ResolveBuiltin(request)) return *std::move(builtin);
   std::vector<std::string> lookup =
       paths ? OptionsLookupPaths(request, *paths) : ParentLookupPaths(request, parent_file);

@@ -97,7 +97,8 @@ class Resolver {
 
   // require(request) from the module whose file is `parent_file`. For a synthetic
   // parent (-e, the REPL) pass a path inside the directory, e.g. "<cwd>/[eval]".
-  // `paths`, when given, is require.resolve's `options.paths`.
+  // `paths`, when given, is require.resolve's `options.paths`. The JS side rejects
+  // an empty `request` first (ERR_INVALID_ARG_VALUE); here it is simply not found.
   Result<Resolved, Error> Resolve(std::string_view request, std::string_view parent_file,
                                   const std::vector<std::string>* paths = nullptr);
 

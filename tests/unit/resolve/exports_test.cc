@@ -241,6 +241,17 @@ TEST_CASE("exports: self-reference errors name the importing file", "[resolve][e
         "imported from /w/me/src/t.js");
 }
 
+TEST_CASE("exports: invalid configs name the importing file as a URL", "[resolve][exports][self]") {
+  Tree t;
+  t.File("/w/my pkg/package.json", R"({"name": "mix", "exports": {".": "./a.js", "b": "./b.js"}})");
+  t.File("/w/my pkg/t.js");
+  CHECK(t.Resolve("mix", "/w/my pkg/t.js") ==
+        "ERR_INVALID_PACKAGE_CONFIG: Invalid package config /w/my pkg/package.json while importing "
+        "file:///w/my%20pkg/t.js. \"exports\" cannot contain some keys starting with '.' and some "
+        "not. The exports object must either be an object of package subpath keys or an object of "
+        "main entry condition name keys only.");
+}
+
 TEST_CASE("exports apply to global paths and options.paths too", "[resolve][exports]") {
   Tree t = WithExports(R"({"./a": "./a.js"})");
   t.options.global_paths = {"/p/node_modules"};

@@ -142,6 +142,9 @@ TEST_CASE("the not-found error carries Node's message", "[resolve][files]") {
   CHECK(r.error().message == "Cannot find module './nope'");
   CHECK(r.error().require_stack);
   CHECK(r.error().path.empty());
+  Tree index;
+  index.File("/p/node_modules/index.js");
+  CHECK(index.Resolve("", "/p/x.js") == "MODULE_NOT_FOUND: Cannot find module ''");
 }
 
 TEST_CASE("ResolveMain resolves argv[1] against cwd, never node_modules", "[resolve][main]") {

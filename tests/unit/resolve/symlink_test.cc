@@ -32,7 +32,8 @@ TEST_CASE("symlinks are resolved to real paths", "[resolve][symlinks]") {
         "MODULE_NOT_FOUND: Cannot find module './dangling'");
 }
 
-TEST_CASE("--preserve-symlinks keeps the path as requested", "[resolve][symlinks]") {
+TEST_CASE("preserve_symlinks (--preserve-symlinks) keeps the path as requested",
+          "[resolve][symlinks]") {
   Tree t = Linked();
   t.options.preserve_symlinks = true;
   CHECK(t.Resolve("pkg", "/app/x.js") == "/app/node_modules/pkg/lib/main.js");
@@ -41,7 +42,8 @@ TEST_CASE("--preserve-symlinks keeps the path as requested", "[resolve][symlinks
   CHECK(Show(r.ResolveMain("link.js", "/app")) == "/app/real.js");  // main: its own flag
 }
 
-TEST_CASE("--preserve-symlinks-main applies to the main module only", "[resolve][symlinks]") {
+TEST_CASE("preserve_symlinks_main (--preserve-symlinks-main) applies to the main module only",
+          "[resolve][symlinks]") {
   Tree t = Linked();
   t.options.preserve_symlinks_main = true;
   Resolver r(t.fs, t.options);
