@@ -101,7 +101,7 @@ function getErrMessage(value, fn) {
     try {
       let file = site.file;
       if (file.startsWith('file://')) file = decodeURIComponent(file.slice(7));
-      const source = require('fs').readFileSync(file, 'utf8');
+      const source = internalBinding('fs').readFileUtf8(file);
       const code = extractCall(source, site.line, site.column);
       if (code !== undefined) {
         // Re-indent a multi-line call relative to its first line.

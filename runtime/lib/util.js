@@ -181,24 +181,21 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
   return `${left}${text}${right}`;
 }
 
+function getSystemErrorMap() {
+  const map = new Map();
+  for (const [errno, name, message] of internalBinding('uv').getErrorMap()) {
+    map.set(errno, [name, message]);
+  }
+  return map;
+}
+
 function getSystemErrorName(err) {
   const { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } = errors();
   if (typeof err !== 'number') throw new ERR_INVALID_ARG_TYPE('err', 'number', err);
   if (err >= 0 || !Number.isSafeInteger(err)) {
     throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
   }
-  // libuv's codes are negated errno values, plus a few of its own.
-  const uvOnly = { [-4095]: 'EOF', [-3008]: 'EAI_NONAME', [-3000]: 'EAI_ADDRFAMILY',
-    [-3001]: 'EAI_AGAIN', [-3002]: 'EAI_BADFLAGS', [-3003]: 'EAI_CANCELED',
-    [-3004]: 'EAI_FAIL', [-3005]: 'EAI_FAMILY', [-3006]: 'EAI_MEMORY', [-3007]: 'EAI_NODATA',
-    [-3009]: 'EAI_OVERFLOW', [-3010]: 'EAI_SERVICE', [-3011]: 'EAI_SOCKTYPE',
-    [-3013]: 'EAI_BADHINTS', [-3014]: 'EAI_PROTOCOL' };
-  if (uvOnly[err] !== undefined) return uvOnly[err];
-  const errno = require('os').constants.errno;
-  for (const name of Object.keys(errno)) {
-    if (errno[name] === -err) return name;
-  }
-  return `Unknown system error ${err}`;
+  return internalBinding('uv').errname(err);
 }
 
 function notImplemented(name) {
@@ -254,7 +251,7 @@ module.exports = {
   format,
   styleText,
   formatWithOptions,
-  getSystemErrorMap: notImplemented('getSystemErrorMap'),
+  getSystemErrorMap,
   getSystemErrorName,
   inherits,
   inspect,

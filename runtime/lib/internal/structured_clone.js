@@ -9,14 +9,16 @@ function structuredClone(value, options) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_MISSING_ARGS('value');
   }
-  if (options !== undefined && options !== null && options.transfer !== undefined &&
-      options.transfer.length > 0) {
-    const err = new Error('structuredClone() with a transfer list is not implemented in nodus yet');
-    err.code = 'ERR_NOT_IMPLEMENTED';
-    throw err;
+  let transfer;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    if (options.transfer !== undefined) transfer = Array.from(options.transfer);
   }
   try {
-    return binding.structuredClone(value);
+    return binding.structuredClone(value, transfer);
   } catch (err) {
     if (err !== null && typeof err === 'object' && err.code === 'ERR_DATA_CLONE') {
       const { DOMException } = require('internal/per_context/domexception');

@@ -192,12 +192,11 @@ function processTimers(now) {
   let ranAtLeastOne = false;
   while (heap.length > 0) {
     const timer = heap[0];
+    // `now` is the loop time of this timers phase: a timer created by a
+    // callback in this phase waits for the next one, as in Node.
     if (timer._expiry > now) {
-      now = getLibuvNow();
-      if (timer._expiry > now) {
-        nextExpiry = timer._expiry;
-        return refCount > 0 ? nextExpiry : -nextExpiry;
-      }
+      nextExpiry = timer._expiry;
+      return refCount > 0 ? nextExpiry : -nextExpiry;
     }
     if (ranAtLeastOne) runNextTicks();
     else ranAtLeastOne = true;

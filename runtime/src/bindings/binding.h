@@ -32,7 +32,8 @@ class Env;
   V(task_queue)           \
   V(timers)               \
   V(types)                \
-  V(util)
+  V(util)                 \
+  V(uv)
 
 namespace nodus::bindings {
 

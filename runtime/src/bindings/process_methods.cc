@@ -41,7 +41,12 @@ void Chdir(const FunctionCallbackInfo<Value>& info) {
   std::string path = ToStdString(info.GetIsolate(), info[0]);
   int err = uv_chdir(path.c_str());
   if (err != 0) {
-    info.GetIsolate()->ThrowException(UVException(info.GetIsolate(), err, "chdir", path.c_str()));
+    // Node reports the current directory as `path` and the target as `dest`.
+    char cwd[PATH_MAX * 4];
+    size_t size = sizeof(cwd);
+    if (uv_cwd(cwd, &size) != 0) cwd[0] = '\0';
+    info.GetIsolate()->ThrowException(
+        UVException(info.GetIsolate(), err, "chdir", cwd, path.c_str()));
   }
 }
 

@@ -1,5 +1,7 @@
 // internalBinding('serdes'): structuredClone through V8's value serializer.
 #include <cstdlib>
+#include <memory>
+#include <vector>
 
 #include "bindings/binding.h"
 #include "env.h"
@@ -33,15 +35,35 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
   v8::Isolate* isolate_;
 };
 
+// structuredClone(value, transferList?): ArrayBuffers in the transfer list
+// move to the clone; the originals are detached.
 void StructuredClone(const FunctionCallbackInfo<Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
+  std::vector<Local<v8::ArrayBuffer>> transfers;
+  if (info[1]->IsArray()) {
+    Local<v8::Array> list = info[1].As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); i++) {
+      Local<Value> item = list->Get(context, i).ToLocalChecked();
+      if (!item->IsArrayBuffer() || !item.As<v8::ArrayBuffer>()->IsDetachable()) {
+        ThrowError(isolate, "ERR_DATA_CLONE", "Value not transferable");
+        return;
+      }
+      transfers.push_back(item.As<v8::ArrayBuffer>());
+    }
+  }
   SerializerDelegate delegate(isolate);
   v8::ValueSerializer serializer(isolate, &delegate);
+  for (uint32_t i = 0; i < transfers.size(); i++) serializer.TransferArrayBuffer(i, transfers[i]);
   serializer.WriteHeader();
   if (serializer.WriteValue(context, info[0]).IsNothing()) return;
   std::pair<uint8_t*, size_t> data = serializer.Release();
   v8::ValueDeserializer deserializer(isolate, data.first, data.second);
+  for (uint32_t i = 0; i < transfers.size(); i++) {
+    std::shared_ptr<v8::BackingStore> store = transfers[i]->GetBackingStore();
+    transfers[i]->Detach();
+    deserializer.TransferArrayBuffer(i, v8::ArrayBuffer::New(isolate, store));
+  }
   Local<Value> result;
   if (deserializer.ReadHeader(context).FromMaybe(false) &&
       deserializer.ReadValue(context).ToLocal(&result)) {

@@ -310,13 +310,27 @@ function makeRequireFunction(mod) {
   return require;
 }
 
+// file: URL -> absolute path (POSIX), with Node's checks.
+function fileURLToPath(href) {
+  const match = /^file:\/\/([^/?#]*)([^?#]*)/i.exec(href);
+  if (match === null || (match[1] !== '' && match[1].toLowerCase() !== 'localhost')) {
+    throw makeNodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST',
+      'File URL host must be "localhost" or empty on linux');
+  }
+  if (/%2f/i.test(match[2])) {
+    throw makeNodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH',
+      'File URL path must not include encoded / characters');
+  }
+  return decodeURIComponent(match[2]);
+}
+
 Module.createRequire = function(filename) {
   let filepath = filename;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') {
     filename = filename.href;
   }
-  if (typeof filename === 'string' && filename.startsWith('file://')) {
-    filepath = decodeURIComponent(new URL(filename).pathname);
+  if (typeof filename === 'string' && filename.startsWith('file:')) {
+    filepath = fileURLToPath(filename);
   } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
     const { codes } = requireBuiltin('internal/errors');
     throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
