@@ -241,8 +241,8 @@ Error InvalidPackageConfig(const PackageJson& pkg, std::string_view base, std::s
   return {ErrorCode::kInvalidPackageConfig, message + ". " + std::string(why)};
 }
 
-Error InvalidPackageTarget(std::string_view match, const Json& target_json,
-                           const PackageJson& pkg, bool internal, std::string_view base) {
+Error InvalidPackageTarget(std::string_view match, const Json& target_json, const PackageJson& pkg,
+                           bool internal, std::string_view base) {
   // Node stringifies a non-string target first: 5 is reported as "5".
   Json target = target_json.is_string() ? target_json : Json(target_json.dump());
   const std::string& text = target.get_ref<const std::string&>();

@@ -144,9 +144,9 @@ TEST_CASE("exports: invalid targets", "[resolve][exports]") {
   CHECK(t.Resolve("ex/dot", "/p/x.js").starts_with("ERR_INVALID_PACKAGE_TARGET"));
   CHECK(t.Resolve("ex/abs", "/p/x.js").starts_with("ERR_INVALID_PACKAGE_TARGET"));
   CHECK(t.Resolve("ex/num", "/p/x.js") ==
-        std::string("ERR_INVALID_PACKAGE_TARGET: Invalid \"exports\" target 5 defined for './num' "
-                    "in the package config ") +
-            kPkg);
+        std::string("ERR_INVALID_PACKAGE_TARGET: Invalid \"exports\" target \"5\" defined for "
+                    "'./num' in the package config ") +
+            kPkg + "; targets must start with \"./\"");
   CHECK(t.Resolve("ex/url", "/p/x.js").starts_with("ERR_INVALID_PACKAGE_TARGET"));
   CHECK(WithExports(R"("../main.js")").Resolve("ex", "/p/x.js") ==
         std::string("ERR_INVALID_PACKAGE_TARGET: Invalid \"exports\" main target \"../main.js\" "
