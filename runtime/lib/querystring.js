@@ -224,31 +224,7 @@ function charCodes(s) {
   return codes;
 }
 
-// True when `s` holds at least one well-formed "%XX" escape.
-function hasEscape(s) {
-  let i = s.indexOf('%');
-  while (i !== -1 && i + 2 < s.length) {
-    if (hexValue(s.charCodeAt(i + 1)) !== -1 &&
-        hexValue(s.charCodeAt(i + 2)) !== -1) {
-      return true;
-    }
-    i = s.indexOf('%', i + 1);
-  }
-  return false;
-}
-
-function replacePlus(s, by) {
-  return s.indexOf('+') === -1 ? s : s.replaceAll('+', by);
-}
-
-function decodePart(s, decode) {
-  if (s.length === 0) return s;
-  if (decode === qsUnescape) {
-    // The built-in decoder leaves parts without a valid escape untouched.
-    if (!hasEscape(s)) return replacePlus(s, ' ');
-    return qsUnescape(replacePlus(s, '%20'), true);
-  }
-  s = replacePlus(s, '%20');
+function decodeStr(s, decode) {
   try {
     return decode(s);
   } catch {
@@ -256,85 +232,132 @@ function decodePart(s, decode) {
   }
 }
 
-function addPair(obj, key, value) {
-  if (key in obj) {
-    const cur = obj[key];
-    if (Array.isArray(cur)) cur.push(value);
-    else obj[key] = [cur, value];
-  } else {
-    obj[key] = value;
-  }
+function addPair(obj, key, value, keyEncoded, valEncoded, decode) {
+  if (keyEncoded && key.length > 0) key = decodeStr(key, decode);
+  if (valEncoded && value.length > 0) value = decodeStr(value, decode);
+  const cur = obj[key];
+  if (cur === undefined) obj[key] = value;
+  else if (cur.pop) cur[cur.length] = value;  // already a list of values
+  else obj[key] = [cur, value];
 }
 
+const defaultSep = [38];  // '&'
+const defaultEq = [61];   // '='
+
+// A single left-to-right scan. Node's observable behaviour, which this
+// reproduces, has some corners worth knowing:
+//  - `sep` and `eq` are matched one character at a time and a mismatch does
+//    not back up, so "aab" does not contain the separator "ab"; a character
+//    that continues a `sep` (or `eq`) match is not looked at otherwise.
+//  - With the built-in decoder a key or value is decoded only when a
+//    well-formed "%XX" was seen in it; the detector's state is shared between
+//    key and value, so a second escape in the key also marks the value.
+//  - '+' becomes a space (or "%20" when a custom decoder will see it).
+//  - every separator, even between empty pairs, counts against maxKeys; a
+//    limit that never reaches exactly zero when decremented means none.
 function parse(qs, sep, eq, options) {
   const obj = { __proto__: null };
   if (typeof qs !== 'string' || qs.length === 0) return obj;
-  const sepStr = sep ? String(sep) : '&';
-  const eqStr = eq ? String(eq) : '=';
-  const sepLen = sepStr.length;
-  const eqLen = eqStr.length;
-  const sepCodes = sepLen === 1 ? null : charCodes(sepStr);
-  const eqCodes = eqLen === 1 ? null : charCodes(eqStr);
-  const sep0 = sepStr.charCodeAt(0);
-  const eq0 = eqStr.charCodeAt(0);
+  const sepCodes = sep ? charCodes(String(sep)) : defaultSep;
+  const eqCodes = eq ? charCodes(String(eq)) : defaultEq;
+  const sepLen = sepCodes.length;
+  const eqLen = eqCodes.length;
 
-  // Every separator counts against maxKeys, even between empty pairs; a
-  // value that never reaches exactly zero by decrementing means no limit.
-  let budget = 1000;
-  if (options && typeof options.maxKeys === 'number') {
-    budget = options.maxKeys > 0 ? options.maxKeys : 0;
-  }
+  let pairs = 1000;
   let decode = module.exports.unescape;
-  if (options && typeof options.decodeURIComponent === 'function') {
-    decode = options.decodeURIComponent;
+  if (options) {
+    if (typeof options.maxKeys === 'number') {
+      pairs = options.maxKeys > 0 ? options.maxKeys : 0;
+    }
+    if (typeof options.decodeURIComponent === 'function') {
+      decode = options.decodeURIComponent;
+    }
   }
+  const custom = decode !== qsUnescape;
 
   const len = qs.length;
-  let start = 0;     // start of the current pair
-  let keyEnd = -1;   // end of its key once a complete `eq` has been seen
-  let valStart = 0;
+  let key = '';
+  let value = '';
+  let lastPos = 0;
   let sepIdx = 0;
   let eqIdx = 0;
-  const finish = (end) => {
-    if (end <= start) return;
-    let key, value;
-    if (keyEnd === -1) {
-      key = decodePart(qs.slice(start, end), decode);
-      value = '';
-    } else {
-      key = decodePart(qs.slice(start, keyEnd), decode);
-      value = decodePart(qs.slice(valStart, end), decode);
-    }
-    addPair(obj, key, value);
-  };
-  // Separators are matched one character at a time without backtracking:
-  // a mismatch restarts the pattern at the next character. A character
-  // that continues a separator match is never tested against `eq`.
+  let check = 0;  // progress through a "%XX" escape: 0, 1 ('%'), 2, 3
+  let keyEncoded = custom;
+  let valEncoded = custom;
   for (let i = 0; i < len; i++) {
     const c = qs.charCodeAt(i);
-    if (c === (sepIdx === 0 ? sep0 : sepCodes[sepIdx])) {
+    if (c === sepCodes[sepIdx]) {
       if (++sepIdx === sepLen) {
-        finish(i - sepLen + 1);
-        if (--budget === 0) return obj;
-        start = i + 1;
-        keyEnd = -1;
+        const end = i - sepLen + 1;
+        if (eqIdx < eqLen) {
+          if (lastPos < end) key += qs.slice(lastPos, end);
+        } else if (lastPos < end) {
+          value += qs.slice(lastPos, end);
+        }
+        if (key.length > 0 || value.length > 0 || eqIdx === eqLen) {
+          addPair(obj, key, value, keyEncoded, valEncoded, decode);
+        }
+        if (--pairs === 0) return obj;
+        keyEncoded = valEncoded = custom;
+        key = value = '';
+        check = 0;
+        lastPos = i + 1;
         sepIdx = eqIdx = 0;
       }
       continue;
     }
     sepIdx = 0;
-    if (keyEnd === -1) {
-      if (c === (eqIdx === 0 ? eq0 : eqCodes[eqIdx])) {
+    if (eqIdx < eqLen) {
+      if (c === eqCodes[eqIdx]) {
         if (++eqIdx === eqLen) {
-          keyEnd = i - eqLen + 1;
-          valStart = i + 1;
+          const end = i - eqLen + 1;
+          if (lastPos < end) key += qs.slice(lastPos, end);
+          check = 0;
+          lastPos = i + 1;
         }
-      } else {
-        eqIdx = 0;
+        continue;
+      }
+      eqIdx = 0;
+      if (!keyEncoded) {
+        if (c === PERCENT) {
+          check = 1;
+          continue;
+        }
+        if (check > 0) {
+          if (hexValue(c) !== -1) {
+            if (++check === 3) keyEncoded = true;
+            continue;
+          }
+          check = 0;
+        }
       }
     }
+    if (!valEncoded) {
+      if (c === PERCENT) {
+        check = 1;
+      } else if (check > 0) {
+        if (hexValue(c) === -1) check = 0;
+        else if (++check === 3) valEncoded = true;
+      }
+    }
+    if (c === PLUS) {
+      if (eqIdx < eqLen) {
+        if (lastPos < i) key += qs.slice(lastPos, i);
+        key += keyEncoded ? '%20' : ' ';
+      } else {
+        if (lastPos < i) value += qs.slice(lastPos, i);
+        value += valEncoded ? '%20' : ' ';
+      }
+      lastPos = i + 1;
+    }
   }
-  finish(len);
+  if (lastPos < len) {
+    if (eqIdx < eqLen) key += qs.slice(lastPos);
+    else if (sepIdx < sepLen) value += qs.slice(lastPos);
+  } else if (eqIdx === 0 && key.length === 0) {
+    return obj;
+  }
+  addPair(obj, key, value, keyEncoded, valEncoded, decode);
   return obj;
 }
 
