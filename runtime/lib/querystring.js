@@ -252,7 +252,8 @@ const defaultEq = [61];   // '='
 //  - With the built-in decoder a key or value is decoded only when a
 //    well-formed "%XX" was seen in it; the detector's state is shared between
 //    key and value, so a second escape in the key also marks the value.
-//  - '+' becomes a space (or "%20" when a custom decoder will see it).
+//  - '+' becomes a space (or "%20" when a custom decoder will see it); in a
+//    value it does not interrupt the escape detector ("%2+1" counts).
 //  - every separator, even between empty pairs, counts against maxKeys; a
 //    limit that never reaches exactly zero when decremented means none.
 function parse(qs, sep, eq, options) {
@@ -332,14 +333,6 @@ function parse(qs, sep, eq, options) {
         }
       }
     }
-    if (!valEncoded) {
-      if (c === PERCENT) {
-        check = 1;
-      } else if (check > 0) {
-        if (hexValue(c) === -1) check = 0;
-        else if (++check === 3) valEncoded = true;
-      }
-    }
     if (c === PLUS) {
       if (eqIdx < eqLen) {
         if (lastPos < i) key += qs.slice(lastPos, i);
@@ -349,6 +342,15 @@ function parse(qs, sep, eq, options) {
         value += valEncoded ? '%20' : ' ';
       }
       lastPos = i + 1;
+      continue;
+    }
+    if (!valEncoded) {
+      if (c === PERCENT) {
+        check = 1;
+      } else if (check > 0) {
+        if (hexValue(c) === -1) check = 0;
+        else if (++check === 3) valEncoded = true;
+      }
     }
   }
   if (lastPos < len) {
