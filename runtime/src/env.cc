@@ -40,8 +40,8 @@ void PromiseRejectCallback(v8::PromiseRejectMessage message) {
   if (handler.IsEmpty()) return;
   v8::Local<v8::Value> reason = message.GetValue();
   if (reason.IsEmpty()) reason = v8::Undefined(isolate);
-  v8::Local<v8::Value> args[] = {
-      v8::Integer::New(isolate, static_cast<int>(message.GetEvent())), promise, reason};
+  v8::Local<v8::Value> args[] = {v8::Integer::New(isolate, static_cast<int>(message.GetEvent())),
+                                 promise, reason};
   // The handler only records the rejection; it must not throw.
   v8::TryCatch try_catch(isolate);
   if (handler->Call(env->context(), v8::Undefined(isolate), std::size(args), args).IsEmpty()) {
@@ -142,7 +142,8 @@ bool Env::Bootstrap() {
   v8::Local<v8::Object> module = v8::Object::New(isolate_);
   v8::Local<v8::Object> exports = v8::Object::New(isolate_);
   module->Set(ctx, bindings::ToV8(isolate_, "exports"), exports).Check();
-  v8::Local<v8::Value> args[] = {exports, v8::Undefined(isolate_), module, process_object(),
+  v8::Local<v8::Value> args[] = {exports,          v8::Undefined(isolate_),
+                                 module,           process_object(),
                                  internal_binding, v8::Undefined(isolate_)};
   v8::Local<v8::Value> require_builtin;
   if (realm->Call(ctx, v8::Undefined(isolate_), std::size(args), args).IsEmpty() ||
@@ -156,7 +157,9 @@ bool Env::Bootstrap() {
     return false;
   }
   v8::Local<v8::Value> node_id = bindings::ToV8(isolate_, "internal/bootstrap/node");
-  if (require_builtin.As<v8::Function>()->Call(ctx, v8::Undefined(isolate_), 1, &node_id).IsEmpty()) {
+  if (require_builtin.As<v8::Function>()
+          ->Call(ctx, v8::Undefined(isolate_), 1, &node_id)
+          .IsEmpty()) {
     PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
     return false;
   }
@@ -164,18 +167,30 @@ bool Env::Bootstrap() {
 
   const char* main_id = nullptr;
   switch (options_.mode) {
-    case RunMode::kScript: main_id = "internal/main/run_main_module"; break;
-    case RunMode::kEval: main_id = "internal/main/eval_string"; break;
-    case RunMode::kStdin: main_id = "internal/main/eval_stdin"; break;
-    case RunMode::kCheck: main_id = "internal/main/check_syntax"; break;
-    case RunMode::kRepl: main_id = "internal/main/repl"; break;
+    case RunMode::kScript:
+      main_id = "internal/main/run_main_module";
+      break;
+    case RunMode::kEval:
+      main_id = "internal/main/eval_string";
+      break;
+    case RunMode::kStdin:
+      main_id = "internal/main/eval_stdin";
+      break;
+    case RunMode::kCheck:
+      main_id = "internal/main/check_syntax";
+      break;
+    case RunMode::kRepl:
+      main_id = "internal/main/repl";
+      break;
     case RunMode::kVersion:
-    case RunMode::kHelp: NODUS_UNREACHABLE();
+    case RunMode::kHelp:
+      NODUS_UNREACHABLE();
   }
   // The entry point runs like any other macrotask: an exception goes to the
   // uncaught-exception path, then ticks and microtasks drain.
   v8::Local<v8::Value> main_arg = bindings::ToV8(isolate_, main_id);
-  if (MakeCallback(require_builtin.As<v8::Function>(), v8::Undefined(isolate_), 1, &main_arg).IsEmpty()) {
+  if (MakeCallback(require_builtin.As<v8::Function>(), v8::Undefined(isolate_), 1, &main_arg)
+          .IsEmpty()) {
     // Reported through the uncaught-exception path already.
   }
   return true;

@@ -27,8 +27,8 @@ class Resolver;
 
 class Env {
  public:
-  Env(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop,
-      const Options& options, std::vector<std::string> argv);
+  Env(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop, const Options& options,
+      std::vector<std::string> argv);
   ~Env();
   Env(const Env&) = delete;
   Env& operator=(const Env&) = delete;
@@ -77,13 +77,13 @@ class Env {
 
   // Callbacks registered by the bootstrap JavaScript (see bindings).
   enum class Callback {
-    kTickCallback,           // processTicksAndRejections()
-    kProcessTimers,          // processTimers(now) -> next expiry
-    kProcessImmediate,       // processImmediate()
-    kUncaughtException,      // onUncaughtException(error, fromPromise) -> handled
-    kPromiseReject,          // promiseRejectHandler(type, promise, reason)
-    kEmitBeforeExit,         // emits process 'beforeExit'
-    kEmitExit,               // emits process 'exit', returns the exit code
+    kTickCallback,       // processTicksAndRejections()
+    kProcessTimers,      // processTimers(now) -> next expiry
+    kProcessImmediate,   // processImmediate()
+    kUncaughtException,  // onUncaughtException(error, fromPromise) -> handled
+    kPromiseReject,      // promiseRejectHandler(type, promise, reason)
+    kEmitBeforeExit,     // emits process 'beforeExit'
+    kEmitExit,           // emits process 'exit', returns the exit code
     kCount,
   };
   void SetCallback(Callback which, v8::Local<v8::Function> fn);

@@ -22,7 +22,8 @@ std::string ArrowMessage(v8::Isolate* isolate, v8::Local<v8::Message> message) {
   // The first line of a CommonJS module may carry a shebang that the loader
   // blanked out; columns refer to the text as compiled.
   std::string arrow = file + ":" + std::to_string(line) + "\n" + source + "\n";
-  for (int i = 0; i < start; i++) arrow += (i < static_cast<int>(source.size()) && source[i] == '\t') ? '\t' : ' ';
+  for (int i = 0; i < start; i++)
+    arrow += (i < static_cast<int>(source.size()) && source[i] == '\t') ? '\t' : ' ';
   for (int i = start; i < std::max(end, start + 1); i++) arrow += '^';
   arrow += "\n";
   return arrow;
@@ -41,7 +42,9 @@ void DecorateWithArrow(Env& env, v8::Local<v8::Value> exception, v8::Local<v8::M
 std::string GetArrow(Env& env, v8::Local<v8::Value> exception) {
   if (!exception->IsObject()) return {};
   v8::Local<v8::Value> value;
-  if (!exception.As<v8::Object>()->GetPrivate(env.context(), env.arrow_message_private()).ToLocal(&value) ||
+  if (!exception.As<v8::Object>()
+           ->GetPrivate(env.context(), env.arrow_message_private())
+           .ToLocal(&value) ||
       !value->IsString()) {
     return {};
   }
@@ -57,7 +60,9 @@ void PrintExceptionFallback(Env& env, v8::Local<v8::Value> exception,
   std::string text;
   v8::Local<v8::Value> stack;
   if (exception->IsObject() &&
-      exception.As<v8::Object>()->Get(env.context(), bindings::ToV8(isolate, "stack")).ToLocal(&stack) &&
+      exception.As<v8::Object>()
+          ->Get(env.context(), bindings::ToV8(isolate, "stack"))
+          .ToLocal(&stack) &&
       stack->IsString()) {
     text = bindings::ToStdString(isolate, stack);
   } else {

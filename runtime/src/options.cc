@@ -24,17 +24,25 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 // Options of Node that nodus does not implement yet: accepted by name so the
 // user gets a clear message instead of "bad option".
 constexpr std::array<std::string_view, 10> kNotYetImplemented = {
-    "--inspect",       "--inspect-brk",   "--inspect-wait", "--inspect-port",
-    "--watch",         "--watch-path",    "--test",         "--experimental-loader",
-    "--import",        "--cpu-prof",
+    "--inspect",    "--inspect-brk", "--inspect-wait",        "--inspect-port", "--watch",
+    "--watch-path", "--test",        "--experimental-loader", "--import",       "--cpu-prof",
 };
 
 // V8 options passed through to V8 (Node forwards the same ones).
 bool IsV8Option(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kV8Options = {
-      "--stack-trace-limit", "--max-old-space-size", "--max-semi-space-size", "--expose-gc",
-      "--stack-size",        "--jitless",            "--allow-natives-syntax", "--gc-interval",
-      "--max-lazy",          "--abort-on-uncaught-exception", "--random-seed", "--single-threaded-gc",
+      "--stack-trace-limit",
+      "--max-old-space-size",
+      "--max-semi-space-size",
+      "--expose-gc",
+      "--stack-size",
+      "--jitless",
+      "--allow-natives-syntax",
+      "--gc-interval",
+      "--max-lazy",
+      "--abort-on-uncaught-exception",
+      "--random-seed",
+      "--single-threaded-gc",
   };
   if (StartsWith(name, "--harmony")) return true;
   return std::find(kV8Options.begin(), kV8Options.end(), name) != kV8Options.end();
@@ -141,8 +149,8 @@ struct Parser {
     if (name == "--title") return take(&options->title);
     if (name == "--unhandled-rejections") {
       if (!take(&options->unhandled_rejections)) return false;
-      static constexpr std::array<std::string_view, 5> kModes = {
-          "throw", "strict", "warn", "none", "warn-with-error-code"};
+      static constexpr std::array<std::string_view, 5> kModes = {"throw", "strict", "warn", "none",
+                                                                 "warn-with-error-code"};
       if (std::find(kModes.begin(), kModes.end(), options->unhandled_rejections) == kModes.end()) {
         return Fail("invalid value for --unhandled-rejections");
       }

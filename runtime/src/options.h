@@ -8,23 +8,23 @@
 namespace nodus {
 
 enum class RunMode {
-  kScript,     // nodus file.js
-  kEval,       // -e / -p
-  kStdin,      // nodus - < file, or stdin not a TTY with no script
-  kCheck,      // -c file.js
-  kRepl,       // no script on a TTY, or -i
-  kVersion,    // -v
-  kHelp,       // -h
+  kScript,   // nodus file.js
+  kEval,     // -e / -p
+  kStdin,    // nodus - < file, or stdin not a TTY with no script
+  kCheck,    // -c file.js
+  kRepl,     // no script on a TTY, or -i
+  kVersion,  // -v
+  kHelp,     // -h
 };
 
 struct Options {
   RunMode mode = RunMode::kRepl;
-  std::string eval_source;           // -e / -p
-  bool print_eval = false;           // -p
-  bool force_repl = false;           // -i
-  std::string script;                // the script argument as given (kScript, kCheck)
-  std::vector<std::string> exec_argv;    // the runtime's own options (process.execArgv)
-  std::vector<std::string> script_argv;  // arguments after the script (process.argv.slice(2))
+  std::string eval_source;                   // -e / -p
+  bool print_eval = false;                   // -p
+  bool force_repl = false;                   // -i
+  std::string script;                        // the script argument as given (kScript, kCheck)
+  std::vector<std::string> exec_argv;        // the runtime's own options (process.execArgv)
+  std::vector<std::string> script_argv;      // arguments after the script (process.argv.slice(2))
   std::vector<std::string> preload_modules;  // -r / --require
   bool preserve_symlinks = false;
   bool preserve_symlinks_main = false;
@@ -35,8 +35,9 @@ struct Options {
   bool trace_uncaught = false;
   bool verbose_version = false;
   std::string title;
-  std::string unhandled_rejections;  // --unhandled-rejections=throw|strict|warn|none|warn-with-error-code
-  std::vector<std::string> v8_flags;     // --stack-trace-limit, --max-old-space-size, ...
+  std::string
+      unhandled_rejections;  // --unhandled-rejections=throw|strict|warn|none|warn-with-error-code
+  std::vector<std::string> v8_flags;  // --stack-trace-limit, --max-old-space-size, ...
 };
 
 struct OptionsError {

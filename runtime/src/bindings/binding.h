@@ -42,8 +42,8 @@ struct Method {
   v8::FunctionCallback callback;
 };
 
-#define NODUS_DECLARE_BINDING(name) \
-  namespace name {                  \
+#define NODUS_DECLARE_BINDING(name)                        \
+  namespace name {                                         \
   void Initialize(Env& env, v8::Local<v8::Object> target); \
   }
 NODUS_BINDINGS(NODUS_DECLARE_BINDING)

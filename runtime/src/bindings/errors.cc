@@ -1,8 +1,9 @@
 // internalBinding('errors'): the uncaught-exception path and source context
 // ("arrow") for errors.
+#include "errors.h"
+
 #include "bindings/binding.h"
 #include "env.h"
-#include "errors.h"
 
 namespace nodus::bindings::errors {
 

@@ -22,17 +22,75 @@ using v8::Value;
 // as builtins, so require('http') reports "not implemented" instead of
 // searching node_modules.
 constexpr std::array<std::string_view, 69> kNodeBuiltins = {
-    "_http_agent", "_http_client", "_http_common", "_http_incoming", "_http_outgoing",
-    "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
-    "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap",
-    "assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console",
-    "constants", "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "domain",
-    "events", "fs", "fs/promises", "http", "http2", "https", "inspector", "inspector/promises",
-    "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
-    "punycode", "querystring", "readline", "readline/promises", "repl", "stream",
-    "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
-    "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm",
-    "wasi", "worker_threads", "zlib", "test",
+    "_http_agent",
+    "_http_client",
+    "_http_common",
+    "_http_incoming",
+    "_http_outgoing",
+    "_http_server",
+    "_stream_duplex",
+    "_stream_passthrough",
+    "_stream_readable",
+    "_stream_transform",
+    "_stream_wrap",
+    "_stream_writable",
+    "_tls_common",
+    "_tls_wrap",
+    "assert",
+    "assert/strict",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "dns/promises",
+    "domain",
+    "events",
+    "fs",
+    "fs/promises",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "inspector/promises",
+    "module",
+    "net",
+    "os",
+    "path",
+    "path/posix",
+    "path/win32",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "readline/promises",
+    "repl",
+    "stream",
+    "stream/consumers",
+    "stream/promises",
+    "stream/web",
+    "string_decoder",
+    "sys",
+    "timers",
+    "timers/promises",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "util/types",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+    "test",
 };
 // Reachable only as "node:<id>".
 constexpr std::array<std::string_view, 3> kSchemeOnlyBuiltins = {"test", "test/reporters", "sea"};
@@ -53,19 +111,28 @@ Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& i
   return v8::Array::New(isolate, values.data(), values.size());
 }
 
-// [0, path] for a file, [1, id] for a builtin, [2, message, code] on failure.
+// Success: [0, path, warning] for a file, [1, id, warning] for a builtin.
+// Failure: [2, message, code, requireStack, path, requestPath, syntaxError];
+// the loader turns that into the error object Node throws.
 void ReturnResolution(const FunctionCallbackInfo<Value>& info,
                       const Result<resolve::Resolved, resolve::Error>& result) {
   v8::Isolate* isolate = info.GetIsolate();
   if (result.ok()) {
-    Local<Value> values[] = {v8::Integer::New(isolate, result.value().builtin ? 1 : 0),
-                             ToV8(isolate, result.value().path)};
-    info.GetReturnValue().Set(v8::Array::New(isolate, values, 2));
+    const resolve::Resolved& resolved = result.value();
+    Local<Value> values[] = {v8::Integer::New(isolate, resolved.builtin ? 1 : 0),
+                             ToV8(isolate, resolved.path), ToV8(isolate, resolved.warning)};
+    info.GetReturnValue().Set(v8::Array::New(isolate, values, std::size(values)));
     return;
   }
-  Local<Value> values[] = {v8::Integer::New(isolate, 2), ToV8(isolate, result.error().message),
-                           ToV8(isolate, resolve::ErrorCodeName(result.error().code))};
-  info.GetReturnValue().Set(v8::Array::New(isolate, values, 3));
+  const resolve::Error& error = result.error();
+  Local<Value> values[] = {v8::Integer::New(isolate, 2),
+                           ToV8(isolate, error.message),
+                           ToV8(isolate, resolve::ErrorCodeName(error.code)),
+                           v8::Boolean::New(isolate, error.require_stack),
+                           ToV8(isolate, error.path),
+                           ToV8(isolate, error.request_path),
+                           v8::Boolean::New(isolate, error.syntax_error)};
+  info.GetReturnValue().Set(v8::Array::New(isolate, values, std::size(values)));
 }
 
 // resolve(request, parentFile, paths?)
@@ -96,8 +163,8 @@ void ResolveMain(const FunctionCallbackInfo<Value>& info) {
 void LookupPaths(const FunctionCallbackInfo<Value>& info) {
   Env* env = Env::From(info);
   v8::Isolate* isolate = info.GetIsolate();
-  std::optional<std::vector<std::string>> paths = env->resolver().LookupPaths(
-      ToStdString(isolate, info[0]), ToStdString(isolate, info[1]));
+  std::optional<std::vector<std::string>> paths =
+      env->resolver().LookupPaths(ToStdString(isolate, info[0]), ToStdString(isolate, info[1]));
   if (!paths) return info.GetReturnValue().SetNull();
   info.GetReturnValue().Set(ToArray(isolate, *paths));
 }
@@ -113,10 +180,9 @@ void GlobalPaths(const FunctionCallbackInfo<Value>& info) {
   (void)env->resolver();
   const char* node_path = std::getenv("NODE_PATH");
   const char* home = std::getenv("HOME");
-  info.GetReturnValue().Set(ToArray(
-      info.GetIsolate(),
-      resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
-                           ToStdString(info.GetIsolate(), info[0]))));
+  info.GetReturnValue().Set(
+      ToArray(info.GetIsolate(), resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
+                                                      ToStdString(info.GetIsolate(), info[0]))));
 }
 
 void ClearStatCache(const FunctionCallbackInfo<Value>& info) {
@@ -134,12 +200,9 @@ void IsBuiltinId(const FunctionCallbackInfo<Value>& info) {
 }
 
 constexpr Method kMethods[] = {
-    {"resolve", Resolve},
-    {"resolveMain", ResolveMain},
-    {"lookupPaths", LookupPaths},
-    {"nodeModulePaths", NodeModulePaths},
-    {"globalPaths", GlobalPaths},
-    {"clearStatCache", ClearStatCache},
+    {"resolve", Resolve},         {"resolveMain", ResolveMain},
+    {"lookupPaths", LookupPaths}, {"nodeModulePaths", NodeModulePaths},
+    {"globalPaths", GlobalPaths}, {"clearStatCache", ClearStatCache},
     {"isBuiltin", IsBuiltinId},
 };
 
@@ -157,6 +220,10 @@ std::unique_ptr<resolve::Resolver> CreateResolver(Env& env, base::RealFs& fs) {
   options.global_paths = resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
                                               std::string_view(exe, size));
   options.preserve_symlinks = env.options().preserve_symlinks;
+  options.preserve_symlinks_main = env.options().preserve_symlinks_main;
+  char cwd[4096];
+  size_t cwd_size = sizeof(cwd);
+  if (uv_cwd(cwd, &cwd_size) == 0) options.cwd.assign(cwd, cwd_size);
   return std::make_unique<resolve::Resolver>(fs, std::move(options));
 }
 

@@ -56,7 +56,8 @@ void Umask(const FunctionCallbackInfo<Value>& info) {
     old = umask(0);
     umask(old);
   } else {
-    old = umask(static_cast<mode_t>(info[0]->Uint32Value(info.GetIsolate()->GetCurrentContext()).FromJust()));
+    old = umask(static_cast<mode_t>(
+        info[0]->Uint32Value(info.GetIsolate()->GetCurrentContext()).FromJust()));
   }
   info.GetReturnValue().Set(static_cast<uint32_t>(old));
 }
@@ -96,8 +97,8 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& info) {
   size_t rss = 0;
   uv_resident_set_memory(&rss);
   auto array = info[0].As<v8::Float64Array>();
-  auto* data = reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) +
-                                         array->ByteOffset());
+  auto* data =
+      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
   data[0] = static_cast<double>(rss);
   data[1] = static_cast<double>(stats.total_heap_size());
   data[2] = static_cast<double>(stats.used_heap_size());
@@ -115,10 +116,12 @@ void CpuUsage(const FunctionCallbackInfo<Value>& info) {
   uv_rusage_t usage;
   if (uv_getrusage(&usage) != 0) return;
   auto array = info[0].As<v8::Float64Array>();
-  auto* data = reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) +
-                                         array->ByteOffset());
-  data[0] = 1e6 * static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec);
-  data[1] = 1e6 * static_cast<double>(usage.ru_stime.tv_sec) + static_cast<double>(usage.ru_stime.tv_usec);
+  auto* data =
+      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+  data[0] = 1e6 * static_cast<double>(usage.ru_utime.tv_sec) +
+            static_cast<double>(usage.ru_utime.tv_usec);
+  data[1] = 1e6 * static_cast<double>(usage.ru_stime.tv_sec) +
+            static_cast<double>(usage.ru_stime.tv_usec);
 }
 
 void ReallyExit(const FunctionCallbackInfo<Value>& info) {
@@ -167,14 +170,14 @@ void GetGroups(const FunctionCallbackInfo<Value>& info) {
   if (count > 0) count = getgroups(count, groups.data());
   Local<v8::Array> result = v8::Array::New(isolate);
   for (int i = 0; i < count; i++) {
-    result->Set(isolate->GetCurrentContext(), i, v8::Integer::NewFromUnsigned(isolate, groups[i])).Check();
+    result->Set(isolate->GetCurrentContext(), i, v8::Integer::NewFromUnsigned(isolate, groups[i]))
+        .Check();
   }
   info.GetReturnValue().Set(result);
 }
 
 // --- process.env: an object whose properties live in the C environment -----
 // Writes coerce to strings; deletes unset; enumeration lists environ.
-
 
 void EnvGetter(Local<v8::Name> property, const v8::PropertyCallbackInfo<Value>& info) {
   if (!property->IsString()) return;
@@ -272,7 +275,8 @@ void ResourceUsage(const FunctionCallbackInfo<Value>& info) {
   uv_rusage_t r;
   if (uv_getrusage(&r) != 0) return;
   auto array = info[0].As<v8::Float64Array>();
-  auto* d = reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+  auto* d =
+      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
   d[0] = 1e6 * static_cast<double>(r.ru_utime.tv_sec) + static_cast<double>(r.ru_utime.tv_usec);
   d[1] = 1e6 * static_cast<double>(r.ru_stime.tv_sec) + static_cast<double>(r.ru_stime.tv_usec);
   d[2] = static_cast<double>(r.ru_maxrss);
@@ -317,23 +321,31 @@ constexpr Method kMethods[] = {
     {"setExitCallbacks", SetExitCallbacks},
 };
 
+struct SignalName {
+  const char* name;
+  int number;
+};
+constexpr SignalName kSignals[] = {
+    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},     {"SIGQUIT", SIGQUIT},
+    {"SIGILL", SIGILL},   {"SIGTRAP", SIGTRAP},   {"SIGABRT", SIGABRT},
+    {"SIGIOT", SIGIOT},   {"SIGBUS", SIGBUS},     {"SIGFPE", SIGFPE},
+    {"SIGKILL", SIGKILL}, {"SIGUSR1", SIGUSR1},   {"SIGSEGV", SIGSEGV},
+    {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE},   {"SIGALRM", SIGALRM},
+    {"SIGTERM", SIGTERM}, {"SIGCHLD", SIGCHLD},   {"SIGSTKFLT", SIGSTKFLT},
+    {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},   {"SIGTSTP", SIGTSTP},
+    {"SIGTTIN", SIGTTIN}, {"SIGTTOU", SIGTTOU},   {"SIGURG", SIGURG},
+    {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ},   {"SIGVTALRM", SIGVTALRM},
+    {"SIGPROF", SIGPROF}, {"SIGWINCH", SIGWINCH}, {"SIGIO", SIGIO},
+    {"SIGPOLL", SIGPOLL}, {"SIGPWR", SIGPWR},     {"SIGSYS", SIGSYS},
+};
+
 }  // namespace
 
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   // Signal numbers of this platform, for process.kill and os.constants.signals.
   v8::Local<v8::Object> signals = v8::Object::New(env.isolate());
-#define NODUS_SIGNAL(name) SetConstant(env, signals, #name, name);
-  NODUS_SIGNAL(SIGHUP) NODUS_SIGNAL(SIGINT) NODUS_SIGNAL(SIGQUIT) NODUS_SIGNAL(SIGILL)
-  NODUS_SIGNAL(SIGTRAP) NODUS_SIGNAL(SIGABRT) NODUS_SIGNAL(SIGIOT) NODUS_SIGNAL(SIGBUS)
-  NODUS_SIGNAL(SIGFPE) NODUS_SIGNAL(SIGKILL) NODUS_SIGNAL(SIGUSR1) NODUS_SIGNAL(SIGSEGV)
-  NODUS_SIGNAL(SIGUSR2) NODUS_SIGNAL(SIGPIPE) NODUS_SIGNAL(SIGALRM) NODUS_SIGNAL(SIGTERM)
-  NODUS_SIGNAL(SIGCHLD) NODUS_SIGNAL(SIGSTKFLT) NODUS_SIGNAL(SIGCONT) NODUS_SIGNAL(SIGSTOP)
-  NODUS_SIGNAL(SIGTSTP) NODUS_SIGNAL(SIGTTIN) NODUS_SIGNAL(SIGTTOU) NODUS_SIGNAL(SIGURG)
-  NODUS_SIGNAL(SIGXCPU) NODUS_SIGNAL(SIGXFSZ) NODUS_SIGNAL(SIGVTALRM) NODUS_SIGNAL(SIGPROF)
-  NODUS_SIGNAL(SIGWINCH) NODUS_SIGNAL(SIGIO) NODUS_SIGNAL(SIGPOLL) NODUS_SIGNAL(SIGPWR)
-  NODUS_SIGNAL(SIGSYS)
-#undef NODUS_SIGNAL
+  for (const SignalName& signal : kSignals) SetConstant(env, signals, signal.name, signal.number);
   SetValue(env, target, "signals", signals);
 }
 

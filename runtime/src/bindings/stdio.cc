@@ -77,12 +77,23 @@ void GuessHandleType(const FunctionCallbackInfo<Value>& info) {
   int fd = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
   const char* type = "UNKNOWN";
   switch (uv_guess_handle(fd)) {
-    case UV_TTY: type = "TTY"; break;
-    case UV_FILE: type = "FILE"; break;
-    case UV_NAMED_PIPE: type = "PIPE"; break;
-    case UV_TCP: type = "TCP"; break;
-    case UV_UDP: type = "UDP"; break;
-    default: break;
+    case UV_TTY:
+      type = "TTY";
+      break;
+    case UV_FILE:
+      type = "FILE";
+      break;
+    case UV_NAMED_PIPE:
+      type = "PIPE";
+      break;
+    case UV_TCP:
+      type = "TCP";
+      break;
+    case UV_UDP:
+      type = "UDP";
+      break;
+    default:
+      break;
   }
   info.GetReturnValue().Set(ToV8(info.GetIsolate(), type));
 }
@@ -127,9 +138,9 @@ void ReadStdin(const FunctionCallbackInfo<Value>& info) {
 }
 
 constexpr Method kMethods[] = {
-    {"writeString", WriteString}, {"writeBuffer", WriteBuffer},
+    {"writeString", WriteString},         {"writeBuffer", WriteBuffer},
     {"guessHandleType", GuessHandleType}, {"isatty", IsATTY},
-    {"getWindowSize", GetWindowSize}, {"readStdin", ReadStdin},
+    {"getWindowSize", GetWindowSize},     {"readStdin", ReadStdin},
 };
 
 }  // namespace

@@ -47,8 +47,10 @@ void ToggleImmediateRef(const FunctionCallbackInfo<Value>& info) {
 }
 
 constexpr Method kMethods[] = {
-    {"setupTimers", SetupTimers},   {"getLibuvNow", GetLibuvNow},
-    {"scheduleTimer", ScheduleTimer}, {"toggleTimerRef", ToggleTimerRef},
+    {"setupTimers", SetupTimers},
+    {"getLibuvNow", GetLibuvNow},
+    {"scheduleTimer", ScheduleTimer},
+    {"toggleTimerRef", ToggleTimerRef},
     {"toggleImmediateRef", ToggleImmediateRef},
 };
 

@@ -7,16 +7,36 @@ namespace nodus::bindings::types {
 
 namespace {
 
-#define NODUS_TYPE_CHECKS(V)                                                              \
-  V(External) V(Date) V(ArgumentsObject) V(BigIntObject) V(BooleanObject) V(NumberObject) \
-  V(StringObject) V(SymbolObject) V(NativeError) V(RegExp) V(AsyncFunction)               \
-  V(GeneratorFunction) V(GeneratorObject) V(Promise) V(Map) V(Set) V(MapIterator)         \
-  V(SetIterator) V(WeakMap) V(WeakSet) V(ArrayBuffer) V(DataView) V(SharedArrayBuffer)    \
-  V(Proxy) V(ModuleNamespaceObject)
+#define NODUS_TYPE_CHECKS(V) \
+  V(External)                \
+  V(Date)                    \
+  V(ArgumentsObject)         \
+  V(BigIntObject)            \
+  V(BooleanObject)           \
+  V(NumberObject)            \
+  V(StringObject)            \
+  V(SymbolObject)            \
+  V(NativeError)             \
+  V(RegExp)                  \
+  V(AsyncFunction)           \
+  V(GeneratorFunction)       \
+  V(GeneratorObject)         \
+  V(Promise)                 \
+  V(Map)                     \
+  V(Set)                     \
+  V(MapIterator)             \
+  V(SetIterator)             \
+  V(WeakMap)                 \
+  V(WeakSet)                 \
+  V(ArrayBuffer)             \
+  V(DataView)                \
+  V(SharedArrayBuffer)       \
+  V(Proxy)                   \
+  V(ModuleNamespaceObject)
 
-#define NODUS_DEFINE_CHECK(type)                                      \
-  void Is##type(const v8::FunctionCallbackInfo<v8::Value>& info) {    \
-    info.GetReturnValue().Set(info[0]->Is##type());                   \
+#define NODUS_DEFINE_CHECK(type)                                   \
+  void Is##type(const v8::FunctionCallbackInfo<v8::Value>& info) { \
+    info.GetReturnValue().Set(info[0]->Is##type());                \
   }
 NODUS_TYPE_CHECKS(NODUS_DEFINE_CHECK)
 #undef NODUS_DEFINE_CHECK
@@ -35,7 +55,7 @@ constexpr Method kMethods[] = {
 #define NODUS_CHECK_ENTRY(type) {"is" #type, Is##type},
     NODUS_TYPE_CHECKS(NODUS_CHECK_ENTRY)
 #undef NODUS_CHECK_ENTRY
-    {"isAnyArrayBuffer", IsAnyArrayBuffer},
+        {"isAnyArrayBuffer", IsAnyArrayBuffer},
     {"isBoxedPrimitive", IsBoxedPrimitive},
 };
 

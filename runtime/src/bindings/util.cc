@@ -20,9 +20,15 @@ void GetPromiseDetails(const FunctionCallbackInfo<Value>& info) {
   Local<v8::Promise> promise = info[0].As<v8::Promise>();
   int state = kPending;
   switch (promise->State()) {
-    case v8::Promise::kPending: state = kPending; break;
-    case v8::Promise::kFulfilled: state = kFulfilled; break;
-    case v8::Promise::kRejected: state = kRejected; break;
+    case v8::Promise::kPending:
+      state = kPending;
+      break;
+    case v8::Promise::kFulfilled:
+      state = kFulfilled;
+      break;
+    case v8::Promise::kRejected:
+      state = kRejected;
+      break;
   }
   Local<Value> values[] = {v8::Integer::New(isolate, state), Local<Value>()};
   size_t count = 1;
@@ -60,7 +66,8 @@ void GetOwnNonIndexProperties(const FunctionCallbackInfo<Value>& info) {
   if (!info[0]->IsObject()) return;
   auto filter = static_cast<v8::PropertyFilter>(info[1]->Uint32Value(context).FromJust());
   Local<v8::Array> properties;
-  if (!info[0].As<v8::Object>()
+  if (!info[0]
+           .As<v8::Object>()
            ->GetPropertyNames(context, v8::KeyCollectionMode::kOwnOnly, filter,
                               v8::IndexFilter::kSkipIndices)
            .ToLocal(&properties)) {

@@ -18,11 +18,11 @@ void ErrName(const v8::FunctionCallbackInfo<v8::Value>& info) {
 void GetErrorMap(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   std::vector<v8::Local<v8::Value>> entries;
-#define NODUS_UV_ERROR(name, message)                                                     \
-  {                                                                                       \
-    v8::Local<v8::Value> entry[] = {v8::Integer::New(isolate, UV_##name),                 \
-                                    ToV8(isolate, #name), ToV8(isolate, message)};        \
-    entries.push_back(v8::Array::New(isolate, entry, 3));                                 \
+#define NODUS_UV_ERROR(name, message)                                                           \
+  {                                                                                             \
+    v8::Local<v8::Value> entry[] = {v8::Integer::New(isolate, UV_##name), ToV8(isolate, #name), \
+                                    ToV8(isolate, message)};                                    \
+    entries.push_back(v8::Array::New(isolate, entry, 3));                                       \
   }
   UV_ERRNO_MAP(NODUS_UV_ERROR)
 #undef NODUS_UV_ERROR

@@ -9,17 +9,9 @@ let filename;
 let source;
 if (options.script && options.script !== '-') {
   filename = path.resolve(options.script);
-  const { Module } = require('internal/modules/cjs/loader');
-  const [kind, value, code] = internalBinding('modules').resolveMain(filename, process.cwd());
-  if (kind === 2) {
-    const error = new Error(value);
-    error.code = code;
-    error.requireStack = [];
-    throw error;
-  }
-  filename = value;
+  const { checkResolution } = require('internal/modules/cjs/loader');
+  filename = checkResolution(null, internalBinding('modules').resolveMain(filename, process.cwd()))[1];
   source = internalBinding('fs').readFileUtf8(filename);
-  void Module;
 } else {
   filename = '[stdin]';
   source = internalBinding('stdio').readStdin();

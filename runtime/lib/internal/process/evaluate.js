@@ -7,7 +7,34 @@ const path = require('path');
 const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
 const { runInThisContext } = internalBinding('contextify');
 
+// In -e, -p and the REPL, builtin modules are globals (`fs.readFileSync`
+// just works), loaded on first use; assigning the name replaces the getter.
+function addBuiltinLibsToObject(object) {
+  const { Module } = require('internal/modules/cjs/loader');
+  for (const id of Module.builtinModules) {
+    if (id.startsWith('_') || id.includes('/') || id in object) continue;
+    Object.defineProperty(object, id, {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      get() {
+        const value = require('internal/modules/cjs/loader').Module._load(id, null, false);
+        Object.defineProperty(object, id, {
+          __proto__: null, value, writable: true, enumerable: false, configurable: true,
+        });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(object, id, {
+          __proto__: null, value, writable: true, enumerable: true, configurable: true,
+        });
+      },
+    });
+  }
+}
+
 function evalScript(name, body, print) {
+  addBuiltinLibsToObject(globalThis);
   const module = new Module(name);
   module.filename = path.join(process.cwd(), name);
   module.paths = Module._nodeModulePaths(process.cwd());
@@ -29,4 +56,4 @@ function evalScript(name, body, print) {
   return result;
 }
 
-module.exports = { evalScript };
+module.exports = { evalScript, addBuiltinLibsToObject };

@@ -103,19 +103,39 @@ function requireStackOf(parent) {
   return stack;
 }
 
-function resolutionError(request, parent, message, code) {
-  if (code === 'MODULE_NOT_FOUND') {
-    const requireStack = requireStackOf(parent);
-    let text = message;
-    if (requireStack.length > 0) text += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
-    const error = new Error(text);
-    error.code = code;
-    error.requireStack = requireStack;
+// Builds the error Node throws from the resolver's failure record.
+function resolutionError(parent, failure) {
+  const [, message, code, withRequireStack, errorPath, requestPath, syntaxError] = failure;
+  if (syntaxError) {
+    const error = new SyntaxError(message);
+    error.path = errorPath;
     return error;
   }
-  const Base = code === 'ERR_INVALID_PACKAGE_CONFIG' || code === 'ERR_UNKNOWN_BUILTIN_MODULE' ?
-    Error : (code === 'ERR_INVALID_PACKAGE_TARGET' ? Error : Error);
-  return makeNodeError(Base, code, message);
+  if (code === 'MODULE_NOT_FOUND') {
+    let text = message;
+    const error = new Error(text);
+    error.code = code;
+    if (withRequireStack) {
+      const requireStack = requireStackOf(parent);
+      if (requireStack.length > 0) {
+        text += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+        error.message = text;
+      }
+      error.requireStack = requireStack;
+    }
+    if (errorPath) error.path = errorPath;
+    if (requestPath) error.requestPath = requestPath;
+    return error;
+  }
+  const error = makeNodeError(code === 'ERR_INVALID_MODULE_SPECIFIER' ||
+    code === 'ERR_INVALID_URL_SCHEME' ? TypeError : Error, code, message);
+  return error;
+}
+
+function checkResolution(parent, resolution) {
+  if (resolution[0] === 2) throw resolutionError(parent, resolution);
+  if (resolution[2]) process.emitWarning(resolution[2], 'DeprecationWarning', 'DEP0128');
+  return resolution;
 }
 
 Module._resolveFilename = function(request, parent, isMain, options) {
@@ -124,8 +144,8 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   if (options !== null && typeof options === 'object' && Array.isArray(options.paths)) {
     paths = options.paths.map((p) => path.resolve(p));
   }
-  const [kind, value, code] = modulesBinding.resolve(request, parentFile(parent), paths);
-  if (kind === 2) throw resolutionError(request, parent, value, code);
+  const [kind, value] = checkResolution(parent,
+    modulesBinding.resolve(request, parentFile(parent), paths));
   if (kind === 1) return request.startsWith('node:') ? request : value;
   return value;
 };
@@ -361,8 +381,7 @@ Module._preloadModules = function(requests) {
 };
 
 Module.runMain = function(main = process.argv[1]) {
-  const [kind, value, code] = modulesBinding.resolveMain(main, process.cwd());
-  if (kind === 2) throw resolutionError(main, null, value, code);
+  const [, value] = checkResolution(null, modulesBinding.resolveMain(main, process.cwd()));
   Module._load(value, null, true);
 };
 
@@ -375,4 +394,4 @@ Module.register = function() {
 };
 Module.Module = Module;
 
-module.exports = { Module, makeRequireFunction, wrapSafe, stripShebang };
+module.exports = { Module, makeRequireFunction, wrapSafe, stripShebang, checkResolution };

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One command for a newcomer: set up, build, and run every test with ctest
+# (C++ unit tests, JavaScript tests under nodus and node, CLI end-to-end cases).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/build.sh"
+build="${NODUS_BUILD_DIR:-$root/build}"
+if command -v clang-format >/dev/null 2>&1; then
+  # Formatting is part of the suite: our C++ must match .clang-format.
+  (cd "$root" && git ls-files -- '*.cc' '*.h' | xargs clang-format --dry-run --Werror)
+fi
+ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@"
