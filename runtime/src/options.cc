@@ -170,6 +170,8 @@ struct Parser {
     for (std::string_view unsupported : kNotYetImplemented) {
       if (name == unsupported) return Fail(name + " is not implemented in nodus yet");
     }
+    // Node names the option differently when it came from NODE_OPTIONS.
+    if (from_node_options) return Fail(raw + " is not allowed in NODE_OPTIONS");
     return Fail("bad option: " + raw);
   }
 };

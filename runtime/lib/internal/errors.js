@@ -559,18 +559,14 @@ function exceptionWithHostPort(err, syscall, address, port, additional) {
   return ex;
 }
 
-// `syscall ECODE [original]`, e.g. "spawn ENOENT".
-class ErrnoException extends Error {
-  constructor(err, syscall, original) {
-    const code = uvErrName(err);
-    super(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
-    this.errno = err;
-    this.code = code;
-    this.syscall = syscall;
-  }
-}
+// `syscall ECODE [original]`, e.g. "spawn ENOENT": a plain Error, as Node
+// prints it ("Error: write EPIPE").
 function errnoException(err, syscall, original) {
-  const ex = new ErrnoException(err, syscall, original);
+  const code = uvErrName(err);
+  const ex = new Error(original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
   Error.captureStackTrace(ex, errnoException);
   return ex;
 }
@@ -633,7 +629,6 @@ Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
 
 module.exports = {
   AbortError,
-  ErrnoException,
   UVException,
   UnhandledPromiseRejection,
   addNumericalSeparator,

@@ -219,13 +219,22 @@ Console.prototype[kWrite] = function(useStdErr, string) {
     stream.write(string);
     return;
   }
-  // Output errors (e.g. EPIPE) must not crash the program.
+  // Output errors (e.g. EPIPE) must not crash the program: when a write
+  // fails, the stream's coming 'error' event gets a listener that ignores it.
   try {
-    stream.write(string, undefined, () => {});
+    if (stream.listenerCount && stream.listenerCount('error') === 0 && stream.once) {
+      stream.write(string, undefined, (err) => {
+        if (err && stream.listenerCount('error') === 0) stream.once('error', noop);
+      });
+    } else {
+      stream.write(string);
+    }
   } catch {
     // Ignored, as node does with ignoreErrors.
   }
 };
+
+function noop() {}
 
 const consoleMethods = {
   log(...args) {

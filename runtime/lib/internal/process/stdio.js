@@ -93,6 +93,13 @@ class SyncWriteStream extends EventEmitter {
       });
       return false;
     }
+    if (this.destroyed) {
+      // After a failed write the stream is destroyed, as a Writable would be:
+      // later writes fail quietly through their callback.
+      const err = new (lazyCodes().ERR_STREAM_DESTROYED)('write');
+      if (callback) process.nextTick(callback, err);
+      return false;
+    }
     let err = 0;
     if (typeof chunk === 'string') {
       if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && typeof Buffer === 'function') {
@@ -107,8 +114,10 @@ class SyncWriteStream extends EventEmitter {
         'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
     if (err < 0) {
-      const { UVException } = require('internal/errors');
-      const error = new UVException({ errno: err, syscall: 'write' });
+      // Stream errors read "write EPIPE", as Node's errnoException builds them.
+      const { errnoException } = require('internal/errors');
+      const error = errnoException(err, 'write');
+      this.destroyed = true;
       process.nextTick(() => {
         if (callback) callback(error);
         this.emit('error', error);
