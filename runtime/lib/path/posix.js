@@ -1,2 +1,3 @@
 'use strict';
+// require('path/posix'): the POSIX flavour of the path module.
 module.exports = require('path').posix;
