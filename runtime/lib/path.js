@@ -162,7 +162,7 @@ const posix = {
     let absolute = false;
     for (let i = args.length - 1; i >= 0 && !absolute; i--) {
       const p = args[i];
-      validateString(p, `paths[${i}]`);
+      if (typeof p !== 'string') validateString(p, `paths[${i}]`);
       if (p.length === 0) continue;
       resolved = resolved.length === 0 ? p : `${p}/${resolved}`;
       absolute = p.charCodeAt(0) === SLASH;
@@ -401,7 +401,7 @@ const win32 = {
       let p;
       if (i >= 0) {
         p = args[i];
-        validateString(p, `paths[${i}]`);
+        if (typeof p !== 'string') validateString(p, `paths[${i}]`);
         if (p.length === 0) continue;
       } else if (device.length === 0) {
         p = process.cwd();

@@ -84,6 +84,7 @@ class Env {
     kPromiseReject,      // promiseRejectHandler(type, promise, reason)
     kEmitBeforeExit,     // emits process 'beforeExit'
     kEmitExit,           // emits process 'exit', returns the exit code
+    kSignal,             // onSignal(signum): emits the signal event on process
     kCount,
   };
   void SetCallback(Callback which, v8::Local<v8::Function> fn);

@@ -28,6 +28,7 @@ class Env;
   V(options)              \
   V(process_methods)      \
   V(serdes)               \
+  V(signal)               \
   V(stdio)                \
   V(task_queue)           \
   V(timers)               \

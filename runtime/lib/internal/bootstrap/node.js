@@ -67,6 +67,7 @@ defineValue('nextTick', nextTick);
 setupTaskQueue();
 require('internal/process/execution').setupUncaughtExceptionHandler();
 require('internal/process/exit').setupExitCallbacks();
+require('internal/process/signals').setupSignalHandlers();
 const { emitWarning } = require('internal/process/warning');
 defineValue('emitWarning', emitWarning);
 

@@ -133,7 +133,12 @@ function resolutionError(parent, failure) {
 }
 
 function checkResolution(parent, resolution) {
-  if (resolution[0] === 2) throw resolutionError(parent, resolution);
+  if (resolution[0] === 2) {
+    const error = resolutionError(parent, resolution);
+    // The stack starts where Node's does: in the caller (_resolveFilename).
+    Error.captureStackTrace(error, checkResolution);
+    throw error;
+  }
   if (resolution[2]) process.emitWarning(resolution[2], 'DeprecationWarning', 'DEP0128');
   return resolution;
 }
@@ -376,7 +381,6 @@ Module._preloadModules = function(requests) {
   if (!Array.isArray(requests) || requests.length === 0) return;
   const parent = new Module('internal/preload', null);
   parent.paths = Module._nodeModulePaths(process.cwd());
-  parent.filename = path.join(process.cwd(), 'internal/preload');
   for (const request of requests) parent.require(request);
 };
 
