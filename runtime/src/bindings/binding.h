@@ -19,13 +19,17 @@ class Env;
 
 // NOTE[binding-list]: add a binding here and create bindings/<name>.cc.
 #define NODUS_BINDINGS(V) \
+  V(async_context)        \
+  V(buffer)               \
   V(builtins)             \
   V(contextify)           \
+  V(crypto)               \
   V(encoding)             \
   V(errors)               \
   V(fs)                   \
   V(modules)              \
   V(options)              \
+  V(os)                   \
   V(process_methods)      \
   V(serdes)               \
   V(signal)               \
@@ -33,8 +37,11 @@ class Env;
   V(task_queue)           \
   V(timers)               \
   V(types)                \
+  V(url)                  \
   V(util)                 \
-  V(uv)
+  V(uv)                   \
+  V(v8_heap)              \
+  V(vm)
 
 namespace nodus::bindings {
 
