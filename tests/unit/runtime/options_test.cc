@@ -1,8 +1,8 @@
 // Command-line parsing: what `nodus` does with argv, checked against what
 // node does with the same arguments.
-#include <catch2/catch.hpp>
-
 #include "options.h"
+
+#include <catch2/catch.hpp>
 
 namespace {
 
