@@ -52,6 +52,13 @@ std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value) {
   return *utf8 == nullptr ? std::string() : std::string(*utf8, utf8.length());
 }
 
+v8::Local<v8::Array> ToV8Array(v8::Isolate* isolate, const std::vector<std::string>& items) {
+  std::vector<v8::Local<v8::Value>> values;
+  values.reserve(items.size());
+  for (const std::string& item : items) values.push_back(ToV8(isolate, item));
+  return v8::Array::New(isolate, values.data(), values.size());
+}
+
 namespace {
 void ThrowWithCode(v8::Isolate* isolate, v8::Local<v8::Value> error, const char* code) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nodus {
 class Env;
@@ -69,6 +70,13 @@ InitializeFn FindBinding(std::string_view name);
 // Small conversions used by every binding.
 v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text);
 std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value);
+v8::Local<v8::Array> ToV8Array(v8::Isolate* isolate, const std::vector<std::string>& items);
+
+// The elements of a typed array as T (the caller checked its type).
+template <typename T>
+T* TypedArrayData(v8::Local<v8::TypedArray> array) {
+  return reinterpret_cast<T*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+}
 
 // Throws an Error with `code` set (for C++-side argument failures that JS
 // validation should have prevented, and for errors like ERR_*).

@@ -105,12 +105,6 @@ bool IsBuiltin(std::string_view id) {
   return std::find(kNodeBuiltins.begin(), kNodeBuiltins.end(), id) != kNodeBuiltins.end();
 }
 
-Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& items) {
-  std::vector<Local<Value>> values;
-  for (const std::string& item : items) values.push_back(ToV8(isolate, item));
-  return v8::Array::New(isolate, values.data(), values.size());
-}
-
 // Success: [0, path, warning] for a file, [1, id, warning] for a builtin.
 // Failure: [2, message, code, requireStack, path, requestPath, syntaxError];
 // the loader turns that into the error object Node throws.
@@ -166,13 +160,13 @@ void LookupPaths(const FunctionCallbackInfo<Value>& info) {
   std::optional<std::vector<std::string>> paths =
       env->resolver().LookupPaths(ToStdString(isolate, info[0]), ToStdString(isolate, info[1]));
   if (!paths) return info.GetReturnValue().SetNull();
-  info.GetReturnValue().Set(ToArray(isolate, *paths));
+  info.GetReturnValue().Set(ToV8Array(isolate, *paths));
 }
 
 void NodeModulePaths(const FunctionCallbackInfo<Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   info.GetReturnValue().Set(
-      ToArray(isolate, resolve::NodeModulePaths(ToStdString(isolate, info[0]))));
+      ToV8Array(isolate, resolve::NodeModulePaths(ToStdString(isolate, info[0]))));
 }
 
 void GlobalPaths(const FunctionCallbackInfo<Value>& info) {
@@ -180,9 +174,9 @@ void GlobalPaths(const FunctionCallbackInfo<Value>& info) {
   (void)env->resolver();
   const char* node_path = std::getenv("NODE_PATH");
   const char* home = std::getenv("HOME");
-  info.GetReturnValue().Set(
-      ToArray(info.GetIsolate(), resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
-                                                      ToStdString(info.GetIsolate(), info[0]))));
+  info.GetReturnValue().Set(ToV8Array(
+      info.GetIsolate(), resolve::GlobalPaths(node_path ? node_path : "", home ? home : "",
+                                              ToStdString(info.GetIsolate(), info[0]))));
 }
 
 void ClearStatCache(const FunctionCallbackInfo<Value>& info) {
@@ -233,7 +227,7 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
   for (std::string_view id : kNodeBuiltins) {
     if (!IsSchemeOnly(id)) ids.emplace_back(id);
   }
-  SetValue(env, target, "builtinModules", ToArray(env.isolate(), ids));
+  SetValue(env, target, "builtinModules", ToV8Array(env.isolate(), ids));
 }
 
 }  // namespace nodus::bindings::modules

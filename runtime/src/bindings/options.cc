@@ -5,16 +5,6 @@
 
 namespace nodus::bindings::options {
 
-namespace {
-
-v8::Local<v8::Array> ToArray(v8::Isolate* isolate, const std::vector<std::string>& items) {
-  std::vector<v8::Local<v8::Value>> values;
-  for (const std::string& item : items) values.push_back(ToV8(isolate, item));
-  return v8::Array::New(isolate, values.data(), values.size());
-}
-
-}  // namespace
-
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env.isolate();
   const Options& o = env.options();
@@ -28,9 +18,9 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
   flag("printEval", o.print_eval);
   flag("forceRepl", o.force_repl);
   text("script", o.script);
-  SetValue(env, target, "scriptArgv", ToArray(isolate, o.script_argv));
-  SetValue(env, target, "execArgv", ToArray(isolate, o.exec_argv));
-  SetValue(env, target, "requires", ToArray(isolate, o.preload_modules));
+  SetValue(env, target, "scriptArgv", ToV8Array(isolate, o.script_argv));
+  SetValue(env, target, "execArgv", ToV8Array(isolate, o.exec_argv));
+  SetValue(env, target, "requires", ToV8Array(isolate, o.preload_modules));
   flag("preserveSymlinks", o.preserve_symlinks);
   flag("preserveSymlinksMain", o.preserve_symlinks_main);
   flag("traceWarnings", o.trace_warnings);

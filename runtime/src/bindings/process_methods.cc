@@ -65,8 +65,7 @@ void Umask(const FunctionCallbackInfo<Value>& info) {
 // Fills a Uint32Array(3) with [seconds high, seconds low, nanoseconds].
 void Hrtime(const FunctionCallbackInfo<Value>& info) {
   uint64_t t = uv_hrtime();
-  auto array = info[0].As<v8::Uint32Array>();
-  auto* data = static_cast<uint32_t*>(array->Buffer()->Data()) + array->ByteOffset() / 4;
+  auto* data = TypedArrayData<uint32_t>(info[0].As<v8::Uint32Array>());
   uint64_t seconds = t / 1000000000;
   data[0] = static_cast<uint32_t>(seconds >> 32);
   data[1] = static_cast<uint32_t>(seconds & 0xffffffff);
@@ -96,9 +95,7 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& info) {
   info.GetIsolate()->GetHeapStatistics(&stats);
   size_t rss = 0;
   uv_resident_set_memory(&rss);
-  auto array = info[0].As<v8::Float64Array>();
-  auto* data =
-      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+  auto* data = TypedArrayData<double>(info[0].As<v8::Float64Array>());
   data[0] = static_cast<double>(rss);
   data[1] = static_cast<double>(stats.total_heap_size());
   data[2] = static_cast<double>(stats.used_heap_size());
@@ -115,9 +112,7 @@ void Rss(const FunctionCallbackInfo<Value>& info) {
 void CpuUsage(const FunctionCallbackInfo<Value>& info) {
   uv_rusage_t usage;
   if (uv_getrusage(&usage) != 0) return;
-  auto array = info[0].As<v8::Float64Array>();
-  auto* data =
-      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+  auto* data = TypedArrayData<double>(info[0].As<v8::Float64Array>());
   data[0] = 1e6 * static_cast<double>(usage.ru_utime.tv_sec) +
             static_cast<double>(usage.ru_utime.tv_usec);
   data[1] = 1e6 * static_cast<double>(usage.ru_stime.tv_sec) +
@@ -258,11 +253,7 @@ void ExecPath(const FunctionCallbackInfo<Value>& info) {
 }
 
 void Argv(const FunctionCallbackInfo<Value>& info) {
-  Env* env = Env::From(info);
-  v8::Isolate* isolate = info.GetIsolate();
-  std::vector<Local<Value>> items;
-  for (const std::string& arg : env->argv()) items.push_back(ToV8(isolate, arg));
-  info.GetReturnValue().Set(v8::Array::New(isolate, items.data(), items.size()));
+  info.GetReturnValue().Set(ToV8Array(info.GetIsolate(), Env::From(info)->argv()));
 }
 
 void SetExitCallbacks(const FunctionCallbackInfo<Value>& info) {
@@ -274,9 +265,7 @@ void SetExitCallbacks(const FunctionCallbackInfo<Value>& info) {
 void ResourceUsage(const FunctionCallbackInfo<Value>& info) {
   uv_rusage_t r;
   if (uv_getrusage(&r) != 0) return;
-  auto array = info[0].As<v8::Float64Array>();
-  auto* d =
-      reinterpret_cast<double*>(static_cast<char*>(array->Buffer()->Data()) + array->ByteOffset());
+  auto* d = TypedArrayData<double>(info[0].As<v8::Float64Array>());
   d[0] = 1e6 * static_cast<double>(r.ru_utime.tv_sec) + static_cast<double>(r.ru_utime.tv_usec);
   d[1] = 1e6 * static_cast<double>(r.ru_stime.tv_sec) + static_cast<double>(r.ru_stime.tv_usec);
   d[2] = static_cast<double>(r.ru_maxrss);
