@@ -448,6 +448,23 @@ E('ERR_UNSUPPORTED_DIR_IMPORT', (path, base) => {
 }, Error);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;
+}, TypeError);
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+  "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const hint = allowPositionals ? '. To specify a positional argument starting with a \'-\', ' +
+    `place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}` : '';
+  return `Unknown option '${option}'${hint}`;
+}, TypeError);
+E('ERR_TEST_FAILURE', function(error, failureType) {
+  this.failureType = failureType;
+  this.cause = error;
+  return 'test failed';
+}, Error);
 // nodus's own code for features that are not built yet.
 E('ERR_NOT_IMPLEMENTED', '%s is not implemented in nodus yet', Error);
 
@@ -588,6 +605,49 @@ function dnsException(code, syscall, hostname) {
 
 // ---- other helpers ---------------------------------------------------------
 
+// A failed system call reported by the runtime's C++ with a context object
+// { errno, code, message, syscall, path?, dest? }: "A system error occurred:
+// uv_os_get_passwd returned ENOENT (no such file or directory)".
+class SystemError extends Error {
+  constructor(key, context) {
+    super();
+    let message = `${messages.get(key)}: ${context.syscall} returned ` +
+      `${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    this.code = key;
+    Object.defineProperty(this, kIsNodeError, { value: true });
+    Object.defineProperty(this, 'name', {
+      value: 'SystemError', enumerable: false, writable: true, configurable: true,
+    });
+    Object.defineProperty(this, 'message', {
+      value: message, enumerable: false, writable: true, configurable: true,
+    });
+    Object.defineProperty(this, 'info', {
+      value: context, enumerable: true, configurable: true, writable: false,
+    });
+    for (const prop of ['errno', 'syscall', 'path', 'dest']) {
+      if (prop !== 'errno' && prop !== 'syscall' && context[prop] === undefined) continue;
+      Object.defineProperty(this, prop, {
+        get() { return context[prop]; },
+        set(value) { context[prop] = value; },
+        enumerable: true, configurable: true,
+      });
+    }
+    captureStackWithCode(this, key);
+  }
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+messages.set('ERR_SYSTEM_ERROR', 'A system error occurred');
+codes.ERR_SYSTEM_ERROR = class NodeError extends SystemError {
+  constructor(context) {
+    super('ERR_SYSTEM_ERROR', context);
+  }
+};
+
+
 class AbortError extends Error {
   constructor(message = 'The operation was aborted', options = undefined) {
     super(message, options);
@@ -629,6 +689,7 @@ Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
 
 module.exports = {
   AbortError,
+  SystemError,
   UVException,
   UnhandledPromiseRejection,
   addNumericalSeparator,
