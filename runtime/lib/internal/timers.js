@@ -7,6 +7,9 @@
 
 const binding = internalBinding('timers');
 const { runNextTicks } = require('internal/process/task_queues');
+const {
+  getFrame, newAsyncId, executionAsyncId, enterScope, exitScope,
+} = require('internal/async_hooks');
 
 const { immediateInfo, toggleImmediateRef, toggleTimerRef, scheduleTimer, getLibuvNow } = binding;
 const kCount = 0;
@@ -18,8 +21,11 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kTimerId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+// The async context frame current when the timer or immediate was created
+// (set only when there is one, as Node adds its store symbol only then).
+const kAsyncContext = Symbol('kAsyncContext');
 
-let nextTimerId = 1;
 // Timers whose numeric id escaped through Symbol.toPrimitive, for clearTimeout(id).
 const knownTimersById = { __proto__: null };
 
@@ -140,7 +146,10 @@ class Timeout {
     this._heapIndex = -1;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[kTimerId] = nextTimerId++;
+    this[kTimerId] = newAsyncId();
+    this[kTriggerId] = executionAsyncId();
+    const frame = getFrame();
+    if (frame !== undefined) this[kAsyncContext] = frame;
     if (isRefed) incRefCount();
     insert(this, after);
   }
@@ -205,11 +214,13 @@ function processTimers(now) {
     if (timer._destroyed) continue;
     let start;
     if (timer._repeat) start = getLibuvNow();
+    enterScope(timer[kAsyncContext], timer[kTimerId], timer[kTriggerId], timer);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else timer._onTimeout(...args);
     } finally {
+      exitScope();
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insertGuarded(timer, timer[kRefed], start);
@@ -238,6 +249,10 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
+    this[kTimerId] = newAsyncId();
+    this[kTriggerId] = executionAsyncId();
+    const frame = getFrame();
+    if (frame !== undefined) this[kAsyncContext] = frame;
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.push(this);
@@ -288,8 +303,13 @@ function processImmediate() {
     const callback = immediate._onImmediate;
     immediate._onImmediate = null;
     const args = immediate._argv;
-    if (args === undefined) callback.call(immediate);
-    else callback.apply(immediate, args);
+    enterScope(immediate[kAsyncContext], immediate[kTimerId], immediate[kTriggerId], immediate);
+    try {
+      if (args === undefined) callback.call(immediate);
+      else callback.apply(immediate, args);
+    } finally {
+      exitScope();
+    }
   }
   outstanding = null;
   immediateInfo[kHasOutstanding] = 0;

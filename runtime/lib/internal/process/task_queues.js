@@ -9,6 +9,9 @@ const {
 } = internalBinding('task_queue');
 const { processPromiseRejections, setupPromiseRejectTracking, hasRejectionToWarn } =
   require('internal/process/promises');
+const {
+  getFrame, setFrame, newAsyncId, executionAsyncId, enterScope, exitScope,
+} = require('internal/async_hooks');
 
 const kHasTickScheduled = 0;
 
@@ -51,7 +54,14 @@ function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   tickInfo[kHasTickScheduled] = 1;
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  // Each tick runs in the async context current when it was scheduled.
+  queue.push({
+    callback,
+    args: args.length === 0 ? undefined : args,
+    frame: getFrame(),
+    asyncId: newAsyncId(),
+    triggerId: executionAsyncId(),
+  });
 }
 
 // If a callback throws, the exception propagates to C++, which reports it
@@ -61,15 +71,20 @@ function processTicksAndRejections() {
   do {
     while ((tock = queue.shift()) !== null) {
       const { callback, args } = tock;
-      if (args === undefined) {
-        callback();
-      } else {
-        switch (args.length) {
-          case 1: callback(args[0]); break;
-          case 2: callback(args[0], args[1]); break;
-          case 3: callback(args[0], args[1], args[2]); break;
-          default: callback(...args);
+      enterScope(tock.frame, tock.asyncId, tock.triggerId, tock);
+      try {
+        if (args === undefined) {
+          callback();
+        } else {
+          switch (args.length) {
+            case 1: callback(args[0]); break;
+            case 2: callback(args[0], args[1]); break;
+            case 3: callback(args[0], args[1], args[2]); break;
+            default: callback(...args);
+          }
         }
+      } finally {
+        exitScope();
       }
     }
     runMicrotasks();
@@ -88,11 +103,15 @@ function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
     require('internal/validators').validateFunction(callback, 'callback');
   }
+  const frame = getFrame();
   enqueueMicrotask(() => {
+    const prior = setFrame(frame);
     try {
       callback();
     } catch (error) {
       internalBinding('errors').triggerUncaughtException(error, false);
+    } finally {
+      setFrame(prior);
     }
   });
 }
