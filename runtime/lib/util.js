@@ -280,7 +280,9 @@ module.exports = {
   aborted,
   types,
   parseEnv: notImplemented('parseEnv'),
-  parseArgs: notImplemented('parseArgs'),
+  parseArgs(...args) {
+    return require('internal/util/parse_args').parseArgs(...args);
+  },
 };
 
 // Encoding classes come from another builtin; load it only when asked.
@@ -295,7 +297,7 @@ for (const name of ['TextDecoder', 'TextEncoder']) {
 for (const name of ['MIMEType', 'MIMEParams']) {
   Object.defineProperty(module.exports, name, {
     __proto__: null,
-    get() { throw new Error(`util.${name} is not implemented in nodus yet`); },
+    get() { return require('internal/mime')[name]; },
     configurable: true,
     enumerable: true,
   });
