@@ -1,6 +1,7 @@
 'use strict';
-// TextEncoder / TextDecoder for UTF-8 (the encoding every runtime must have).
-// Other labels throw ERR_ENCODING_NOT_SUPPORTED until ICU-backed decoders exist.
+// TextEncoder / TextDecoder. The decoder knows UTF-8, UTF-16LE/BE and the
+// windows-1252 labels (which node 20 decodes as Latin-1); other labels throw
+// ERR_ENCODING_NOT_SUPPORTED.
 
 const binding = internalBinding('encoding');
 
@@ -29,23 +30,84 @@ class TextEncoder {
   }
 }
 
+const kUtf16leLabels = new Set(['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode',
+  'unicodefeff', 'utf-16', 'utf-16le']);
+const kUtf16beLabels = new Set(['unicodefffe', 'utf-16be']);
+// Node 20 decodes every windows-1252 label as ISO-8859-1 (one byte, one code point).
+const kLatin1Labels = new Set(['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1',
+  'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1',
+  'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']);
+
+function encodingForLabel(label) {
+  if (kUtf8Labels.has(label)) return 'utf-8';
+  if (kUtf16leLabels.has(label)) return 'utf-16le';
+  if (kUtf16beLabels.has(label)) return 'utf-16be';
+  if (kLatin1Labels.has(label)) return 'windows-1252';
+  return undefined;
+}
+
 const decoderState = new WeakMap();
+
+const kLoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function invalidData(encoding) {
+  return new (lazyCodes().ERR_ENCODING_INVALID_ENCODED_DATA)(encoding);
+}
+
+// UTF-16 (either byte order): an odd trailing byte and a trailing lead
+// surrogate wait for the next chunk when streaming; at the end they become
+// one U+FFFD, as ICU does in node.
+function decodeUtf16(state, bytes, stream) {
+  const { FastBuffer } = require('internal/buffer');
+  const binding = internalBinding('buffer');
+  let end = bytes.length & ~1;
+  let tail = bytes.length - end;
+  if (end >= 2) {
+    const last = state.encoding === 'utf-16le' ?
+      bytes[end - 1] : bytes[end - 2];
+    if (last >= 0xd8 && last <= 0xdb) {
+      end -= 2;
+      tail += 2;
+    }
+  }
+  let units = new FastBuffer(bytes.buffer, bytes.byteOffset, end);
+  if (state.encoding === 'utf-16be') {
+    units = new FastBuffer(units);
+    for (let i = 0; i + 1 < units.length; i += 2) {
+      const t = units[i];
+      units[i] = units[i + 1];
+      units[i + 1] = t;
+    }
+  }
+  let text = binding.ucs2Slice(units, 0, units.length);
+  if (stream) {
+    state.pending = tail > 0 ? bytes.slice(end) : null;
+  } else if (tail > 0) {
+    if (state.fatal) throw invalidData(state.encoding);
+    text += '\ufffd';
+  }
+  kLoneSurrogate.lastIndex = 0;
+  if (kLoneSurrogate.test(text)) {
+    if (state.fatal) throw invalidData(state.encoding);
+    text = text.replace(kLoneSurrogate, '\ufffd');
+  }
+  if (!state.ignoreBOM && !state.bomSeen && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length > 0 || !stream) state.bomSeen = stream;
+  return text;
+}
 
 class TextDecoder {
   constructor(encoding = 'utf-8', options = {}) {
     const label = `${encoding}`.trim().toLowerCase();
-    if (!kUtf8Labels.has(label)) {
-      if (label === 'utf-16le' || label === 'latin1' || label === 'iso-8859-1' || label === 'ascii') {
-        const err = new RangeError(`The "${encoding}" encoding is not supported by nodus yet`);
-        err.code = 'ERR_ENCODING_NOT_SUPPORTED';
-        throw err;
-      }
+    const name = encodingForLabel(label);
+    if (name === undefined) {
       throw new (lazyCodes().ERR_ENCODING_NOT_SUPPORTED || RangeError)(encoding);
     }
     if (options !== null && typeof options !== 'object') {
       throw new (lazyCodes().ERR_INVALID_ARG_TYPE)('options', 'object', options);
     }
     decoderState.set(this, {
+      encoding: name,
       fatal: Boolean(options && options.fatal),
       ignoreBOM: Boolean(options && options.ignoreBOM),
       pending: null,
@@ -54,7 +116,7 @@ class TextDecoder {
   }
 
   get encoding() {
-    return 'utf-8';
+    return decoderState.get(this).encoding;
   }
 
   get fatal() {
@@ -76,6 +138,19 @@ class TextDecoder {
     } else {
       throw new (lazyCodes().ERR_INVALID_ARG_TYPE)('input',
         ['ArrayBuffer', 'ArrayBufferView'], input);
+    }
+    if (state.encoding === 'windows-1252') {
+      return internalBinding('buffer').latin1Slice(bytes, 0, bytes.length);
+    }
+    if (state.encoding !== 'utf-8') {
+      if (state.pending !== null) {
+        const joined = new Uint8Array(state.pending.length + bytes.length);
+        joined.set(state.pending);
+        joined.set(bytes, state.pending.length);
+        bytes = joined;
+        state.pending = null;
+      }
+      return decodeUtf16(state, bytes, Boolean(options && options.stream));
     }
     const stream = Boolean(options && options.stream);
     if (state.pending !== null) {

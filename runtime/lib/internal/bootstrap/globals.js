@@ -57,7 +57,18 @@ function setupGlobals(queueMicrotask) {
   defineLazy('atob', () => require('internal/base64').atob, true);
   defineLazy('btoa', () => require('internal/base64').btoa, true);
   defineLazy('performance', () => require('internal/perf/performance').performance, true);
+  // Node 20: an enumerable getter without a setter.
+  Object.defineProperty(globalThis, 'crypto', {
+    __proto__: null,
+    ...Object.getOwnPropertyDescriptor({
+      get crypto() { return require('internal/crypto/webcrypto').crypto; },
+    }, 'crypto'),
+    enumerable: true,
+    configurable: true,
+  });
 
+  defineLazy('Crypto', () => require('internal/crypto/webcrypto').Crypto, false);
+  defineLazy('SubtleCrypto', () => require('internal/crypto/webcrypto').SubtleCrypto, false);
   defineData('console', require('console'), false);
   defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder, false);
   defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder, false);
@@ -67,6 +78,9 @@ function setupGlobals(queueMicrotask) {
   defineLazy('AbortController',
     () => require('internal/abort_controller').AbortController, false);
   defineLazy('AbortSignal', () => require('internal/abort_controller').AbortSignal, false);
+  defineLazy('Buffer', () => require('buffer').Buffer, false);
+  defineLazy('Blob', () => require('internal/blob').Blob, false);
+  defineLazy('File', () => require('internal/blob').File, false);
   const eventTarget = require('internal/event_target');
   defineData('EventTarget', eventTarget.EventTarget, false);
   defineData('Event', eventTarget.Event, false);
