@@ -415,11 +415,7 @@ function _fill(buf, value, offset, end, encoding) {
         value = value.charCodeAt(0);
       }
     }
-    if (typeof value === 'string') {
-      const bytes = fromStringFast(value, encodingOps[normalized]);
-      if (bytes.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value);
-      value = bytes;
-    }
+    encoding = normalized;
   } else {
     encoding = undefined;
   }
@@ -434,6 +430,11 @@ function _fill(buf, value, offset, end, encoding) {
     if (offset >= end) return buf;
   }
 
+  if (typeof value === 'string') {
+    const bytes = fromStringFast(value, encodingOps[encoding]);
+    if (bytes.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value);
+    value = bytes;
+  }
   if (typeof value === 'number') {
     if (offset > end || end > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS();
     Uint8Array.prototype.fill.call(buf, value, offset, end);
@@ -475,9 +476,6 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   if (typeof val === 'string') {
     if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
     const needle = val.length === 0 ? new FastBuffer() : fromStringFast(val, ops);
-    if (ops.ucs2 && val.length === 0) {
-      return binding.indexOfBuffer(buffer, needle, byteOffset, dir, false);
-    }
     return binding.indexOfBuffer(buffer, needle, byteOffset, dir, ops.ucs2);
   }
   if (isUint8Array(val)) {

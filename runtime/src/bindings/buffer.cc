@@ -78,9 +78,9 @@ struct DecodeTables {
 };
 constexpr DecodeTables kTables;
 
+// Two-byte characters are looked up by their low byte, as Node does.
 template <typename Char>
 inline uint8_t Base64Value(Char c) {
-  if (sizeof(Char) > 1 && c > 255) return 255;
   return kTables.base64[static_cast<uint8_t>(c)];
 }
 
@@ -108,7 +108,7 @@ size_t DecodeBase64(uint8_t* out, size_t capacity, const Char* src, size_t lengt
   uint32_t acc = 0;
   int have = 0;
   for (; i < length && k < capacity; i++) {
-    Char ch = src[i];
+    auto ch = static_cast<uint8_t>(src[i]);
     uint8_t v = Base64Value(ch);
     if (v == 255) {
       if (ch == '=') break;
@@ -138,7 +138,6 @@ size_t DecodeHex(uint8_t* out, size_t capacity, const Char* src, size_t length) 
   for (size_t i = 0; i < pairs; i++) {
     Char hi_c = src[2 * i];
     Char lo_c = src[2 * i + 1];
-    if (sizeof(Char) > 1 && (hi_c > 255 || lo_c > 255)) return i;
     int hi = kTables.hex[static_cast<uint8_t>(hi_c)];
     int lo = kTables.hex[static_cast<uint8_t>(lo_c)];
     if ((hi | lo) < 0) return i;
@@ -419,7 +418,8 @@ void IndexOfBuffer(const FunctionCallbackInfo<Value>& info) {
   int64_t offset = IntArg(info, 2);
   bool forward = info[3]->IsTrue();
   bool ucs2 = info[4]->IsTrue();
-  auto hay_len = static_cast<int64_t>(hay.size);
+  // A UTF-16 search sees whole code units only.
+  auto hay_len = static_cast<int64_t>(ucs2 ? hay.size & ~size_t{1} : hay.size);
   auto needle_len = static_cast<int64_t>(needle.size);
   int64_t start = SearchStart(hay_len, offset, needle_len, forward);
   if (needle_len == 0) return info.GetReturnValue().Set(static_cast<double>(start));
