@@ -135,6 +135,8 @@ class Test {
     this.started = null;
     this.finished = false;
     this.cancelled = false;
+    this.uncaughtSink = null;
+    this.uncaughtError = undefined;
     this.isSuite = false;
     this.location = undefined;
   }
@@ -194,12 +196,18 @@ class Test {
       try {
         for (const test of ancestorsEach) await this.runHook(test.hooks.beforeEach, 'hookFailure');
         if (this.error === null) {
-          await currentTest.run(this, () => this.withTimeout(this.runBody()));
+          // An uncaught exception while the test runs ends it at once.
+          const uncaught = new Promise((resolve, reject) => { this.uncaughtSink = reject; });
+          running.push(this);
+          await currentTest.run(this, () => this.withTimeout(Promise.race([this.runBody(), uncaught])));
         }
       } catch (error) {
-        this.fail(error, error?.timeoutFailure ? 'testTimeoutFailure' : 'testCodeFailure');
+        if (error?.timeoutFailure) this.cancelled = true;
+        this.fail(error, error?.timeoutFailure ? 'testTimeoutFailure' :
+          (error === this.uncaughtError ? 'uncaughtException' : 'testCodeFailure'));
       }
       this.uncaughtSink = null;
+      running.splice(running.lastIndexOf(this), 1);
       // Subtests created with t.test() and not awaited still finish first.
       await this.chain;
       await this.runHook(this.hooks.after, 'hookFailure');
@@ -286,6 +294,9 @@ class Suite extends Test {
 const root = new Test(null, '<root>', {}, () => {});
 root.context = new TestContext(root);
 let started = false;
+// Tests whose bodies are running, innermost last: where an uncaught exception
+// goes when the async context does not name a test.
+const running = [];
 let summarized = false;
 
 function callerLocation() {
@@ -311,10 +322,15 @@ function start() {
   started = true;
   reporter.start();
   process.on('uncaughtException', (error) => {
-    const test = currentTest.getStore();
+    const test = currentTest.getStore() ?? running[running.length - 1];
     const target = test && test !== root && !test.finished ? test : undefined;
     if (target !== undefined) {
-      target.fail(error, 'uncaughtException');
+      if (target.uncaughtSink) {
+        target.uncaughtError = error;
+        target.uncaughtSink(error);
+      } else {
+        target.fail(error, 'uncaughtException');
+      }
       return;
     }
     root.fail(error, 'uncaughtException');

@@ -48,7 +48,8 @@ function errorLines(test, indent) {
   }
   const stack = typeof error?.stack === 'string' ? error.stack.split('\n').slice(1) : [];
   const frames = stack.map((line) => line.trim().replace(/^at /, '')).filter((line) => line.length > 0);
-  if (frames.length > 0 && test.failureType !== 'subtestsFailed') {
+  if (frames.length > 0 && test.failureType !== 'subtestsFailed' &&
+      test.failureType !== 'testTimeoutFailure') {
     lines.push('stack: |-');
     for (const frame of frames) lines.push(`  ${frame}`);
   }
