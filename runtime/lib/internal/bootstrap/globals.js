@@ -96,6 +96,9 @@ function setupGlobals(queueMicrotask) {
   defineData('EventTarget', eventTarget.EventTarget, false);
   defineData('Event', eventTarget.Event, false);
   defineData('CustomEvent', eventTarget.CustomEvent, false);
+  const url = require('internal/url');
+  defineData('URL', url.URL, false);
+  defineData('URLSearchParams', url.URLSearchParams, false);
 }
 
 module.exports = { setupGlobals };

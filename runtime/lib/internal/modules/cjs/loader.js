@@ -337,16 +337,7 @@ function makeRequireFunction(mod) {
 
 // file: URL -> absolute path (POSIX), with Node's checks.
 function fileURLToPath(href) {
-  const match = /^file:\/\/([^/?#]*)([^?#]*)/i.exec(href);
-  if (match === null || (match[1] !== '' && match[1].toLowerCase() !== 'localhost')) {
-    throw makeNodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST',
-      'File URL host must be "localhost" or empty on linux');
-  }
-  if (/%2f/i.test(match[2])) {
-    throw makeNodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH',
-      'File URL path must not include encoded / characters');
-  }
-  return decodeURIComponent(match[2]);
+  return requireBuiltin('internal/url').fileURLToPath(href);
 }
 
 Module.createRequire = function(filename) {
