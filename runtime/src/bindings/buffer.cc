@@ -3,6 +3,7 @@
 // callbacks trust them. Strings are encoded and decoded here with V8's own
 // UTF-8/Latin-1/UTF-16 conversions and our own base64 and hex tables.
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -84,20 +85,44 @@ inline uint8_t Base64Value(Char c) {
   return kTables.base64[static_cast<uint8_t>(c)];
 }
 
+struct ShiftedTables {
+  uint32_t t[4][256];
+  constexpr ShiftedTables() : t() {
+    for (int c = 0; c < 256; c++) {
+      uint8_t v = kTables.base64[c];
+      for (int pos = 0; pos < 4; pos++) {
+        t[pos][c] = v == 255 ? 0x80000000u : uint32_t{v} << (6 * (3 - pos));
+      }
+    }
+  }
+};
+constexpr ShiftedTables kShifted;
+
 // Decodes base64 or base64url (either alphabet) into at most `capacity`
 // bytes: characters outside the alphabet are skipped, '=' stops decoding.
 template <typename Char>
 size_t DecodeBase64(uint8_t* out, size_t capacity, const Char* src, size_t length) {
   size_t i = 0;
   size_t k = 0;
-  // Fast path: whole groups of four alphabet characters.
+  // Fast path: whole groups of four alphabet characters, through tables
+  // that place each character's six bits (or an error bit) in a word.
+  while (i + 4 <= length && k + 4 <= capacity) {
+    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
+                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
+                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
+                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
+    if (n & 0x80000000u) break;
+    uint32_t be = __builtin_bswap32(n << 8);
+    std::memcpy(out + k, &be, 4);  // writes one spare byte, overwritten next
+    i += 4;
+    k += 3;
+  }
   while (i + 4 <= length && k + 3 <= capacity) {
-    uint8_t a = Base64Value(src[i]);
-    uint8_t b = Base64Value(src[i + 1]);
-    uint8_t c = Base64Value(src[i + 2]);
-    uint8_t d = Base64Value(src[i + 3]);
-    if ((a | b | c | d) & 0xC0) break;
-    uint32_t n = (uint32_t{a} << 18) | (uint32_t{b} << 12) | (uint32_t{c} << 6) | d;
+    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
+                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
+                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
+                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
+    if (n & 0x80000000u) break;
     out[k] = static_cast<uint8_t>(n >> 16);
     out[k + 1] = static_cast<uint8_t>(n >> 8);
     out[k + 2] = static_cast<uint8_t>(n);
@@ -146,16 +171,30 @@ size_t DecodeHex(uint8_t* out, size_t capacity, const Char* src, size_t length) 
   return pairs;
 }
 
+// 12 bits -> two alphabet characters, for each alphabet.
+struct PairTables {
+  uint16_t standard[4096];
+  uint16_t url[4096];
+  constexpr PairTables() : standard(), url() {
+    for (int i = 0; i < 4096; i++) {
+      standard[i] = static_cast<uint16_t>(static_cast<uint8_t>(kBase64Alphabet[i >> 6]) |
+                                          (static_cast<uint8_t>(kBase64Alphabet[i & 63]) << 8));
+      url[i] = static_cast<uint16_t>(static_cast<uint8_t>(kBase64UrlAlphabet[i >> 6]) |
+                                     (static_cast<uint8_t>(kBase64UrlAlphabet[i & 63]) << 8));
+    }
+  }
+};
+constexpr PairTables kPairs;
+
 size_t EncodeBase64(char* out, const uint8_t* src, size_t length, bool url) {
   const char* table = url ? kBase64UrlAlphabet : kBase64Alphabet;
+  const uint16_t* pairs = url ? kPairs.url : kPairs.standard;
   size_t i = 0;
   size_t k = 0;
   for (; i + 3 <= length; i += 3) {
     uint32_t n = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
-    out[k] = table[n >> 18];
-    out[k + 1] = table[(n >> 12) & 63];
-    out[k + 2] = table[(n >> 6) & 63];
-    out[k + 3] = table[n & 63];
+    std::memcpy(out + k, &pairs[n >> 12], 2);
+    std::memcpy(out + k + 2, &pairs[n & 0xFFF], 2);
     k += 4;
   }
   size_t rest = length - i;
@@ -194,33 +233,65 @@ void ReturnOneByte(const FunctionCallbackInfo<Value>& info, const uint8_t* data,
   info.GetReturnValue().Set(result);
 }
 
+// A one-byte string's characters in memory we own; V8 frees them through
+// Dispose() when the string dies, so large results are not copied again.
+class OwnedOneByte final : public v8::String::ExternalOneByteStringResource {
+ public:
+  explicit OwnedOneByte(size_t size) : data_(new char[size > 0 ? size : 1]), size_(size) {}
+  const char* data() const override { return data_.get(); }
+  size_t length() const override { return size_; }
+  char* mutable_data() { return data_.get(); }
+  void set_length(size_t size) { size_ = size; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_;
+};
+
+constexpr size_t kExternalThreshold = 64 * 1024;
+
+// Returns the characters of `owned` as a string; takes ownership.
+void ReturnOwned(const FunctionCallbackInfo<Value>& info, std::unique_ptr<OwnedOneByte> owned) {
+  Isolate* isolate = info.GetIsolate();
+  size_t size = owned->length();
+  if (size > static_cast<size_t>(v8::String::kMaxLength)) return ThrowStringTooLong(isolate);
+  if (size < kExternalThreshold) {
+    return ReturnOneByte(info, reinterpret_cast<const uint8_t*>(owned->data()), size);
+  }
+  Local<v8::String> result;
+  if (!v8::String::NewExternalOneByte(isolate, owned.get()).ToLocal(&result)) {
+    return ThrowStringTooLong(isolate);
+  }
+  owned.release();  // V8 owns it now.
+  info.GetReturnValue().Set(result);
+}
+
 // A string's characters, copied out once, in their own width.
 class Chars {
  public:
-  Chars(Isolate* isolate, Local<v8::String> text) : length_(static_cast<size_t>(text->Length())) {
-    if (text->IsOneByte()) {
-      one_.resize(length_);
-      if (length_ > 0) {
-        text->WriteOneByte(isolate, one_.data(), 0, static_cast<int>(length_),
-                           v8::String::NO_NULL_TERMINATION);
-      }
+  Chars(Isolate* isolate, Local<v8::String> text)
+      : length_(static_cast<size_t>(text->Length())), one_byte_(text->IsOneByte()) {
+    if (length_ == 0) return;
+    if (one_byte_) {
+      one_.reset(new uint8_t[length_]);
+      text->WriteOneByte(isolate, one_.get(), 0, static_cast<int>(length_),
+                         v8::String::NO_NULL_TERMINATION);
     } else {
-      two_.resize(length_);
-      if (length_ > 0) {
-        text->Write(isolate, two_.data(), 0, static_cast<int>(length_),
-                    v8::String::NO_NULL_TERMINATION);
-      }
+      two_.reset(new uint16_t[length_]);
+      text->Write(isolate, two_.get(), 0, static_cast<int>(length_),
+                  v8::String::NO_NULL_TERMINATION);
     }
   }
-  bool one_byte() const { return !one_.empty() || two_.empty(); }
-  const uint8_t* one() const { return one_.data(); }
-  const uint16_t* two() const { return two_.data(); }
+  bool one_byte() const { return one_byte_; }
+  const uint8_t* one() const { return one_.get(); }
+  const uint16_t* two() const { return two_.get(); }
   size_t length() const { return length_; }
 
  private:
   size_t length_;
-  std::vector<uint8_t> one_;
-  std::vector<uint16_t> two_;
+  bool one_byte_;
+  std::unique_ptr<uint8_t[]> one_;
+  std::unique_ptr<uint16_t[]> two_;
 };
 
 size_t WriteString(Isolate* isolate, Local<v8::String> text, Encoding encoding, uint8_t* dst,
@@ -329,21 +400,20 @@ void Slice(const FunctionCallbackInfo<Value>& info) {
       if (size > static_cast<size_t>(v8::String::kMaxLength) / 2) {
         return ThrowStringTooLong(isolate);
       }
-      std::vector<uint8_t> out(size * 2);
-      for (size_t i = 0; i < size; i++) {
-        std::memcpy(out.data() + 2 * i, &kTables.hex_pairs[src[i]], 2);
-      }
-      return ReturnOneByte(info, out.data(), out.size());
+      auto out = std::make_unique<OwnedOneByte>(size * 2);
+      char* dst = out->mutable_data();
+      for (size_t i = 0; i < size; i++) std::memcpy(dst + 2 * i, &kTables.hex_pairs[src[i]], 2);
+      return ReturnOwned(info, std::move(out));
     }
     case Encoding::kBase64:
     case Encoding::kBase64Url: {
       if (size / 3 > static_cast<size_t>(v8::String::kMaxLength) / 4) {
         return ThrowStringTooLong(isolate);
       }
-      std::vector<uint8_t> out((size + 2) / 3 * 4);
-      size_t n = EncodeBase64(reinterpret_cast<char*>(out.data()), src, size,
-                              kEncoding == Encoding::kBase64Url);
-      return ReturnOneByte(info, out.data(), n);
+      auto out = std::make_unique<OwnedOneByte>((size + 2) / 3 * 4);
+      out->set_length(
+          EncodeBase64(out->mutable_data(), src, size, kEncoding == Encoding::kBase64Url));
+      return ReturnOwned(info, std::move(out));
     }
   }
 }
