@@ -1341,10 +1341,22 @@ function isURL(self) {
   return self != null && typeof self === 'object' && isURLObject(self);
 }
 
+// The last base string and its record: parsing never changes a base record,
+// and code that resolves many URLs against one base is common.
+let lastBase;
+let lastBaseRecord = null;
+function parseBase(base) {
+  if (base !== lastBase) {
+    lastBaseRecord = basicParse(toUSVString(base), null);
+    lastBase = base;
+  }
+  return lastBaseRecord;
+}
+
 function parseOrThrow(input, base) {
   let baseRecord = null;
   if (base !== undefined) {
-    baseRecord = basicParse(toUSVString(`${base}`), null);
+    baseRecord = parseBase(`${base}`);
     if (baseRecord === null) throw new ERR_INVALID_URL(input, `${base}`);
   }
   const record = basicParse(toUSVString(input), baseRecord);
