@@ -203,7 +203,8 @@ function call(name, ...args) {
 // Calls `cb` from the promise's outcome on a later tick, so that an exception
 // thrown by `cb` is an uncaught exception rather than a rejection.
 function nodeify(promise, cb) {
-  promise.then((value) => process.nextTick(cb, null, value),
+  promise.then((value) => (value === undefined ? process.nextTick(cb, null) :
+    process.nextTick(cb, null, value)),
                (err) => process.nextTick(cb, err));
 }
 
