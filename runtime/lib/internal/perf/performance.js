@@ -7,6 +7,14 @@ const { now: monotonicNow } = internalBinding('process_methods');
 const startMonotonic = monotonicNow();
 const timeOrigin = Date.now() - 0;
 const entries = [];
+// perf_hooks' PerformanceObserver registers here to see new entries.
+let entryListener = null;
+function setEntryListener(fn) {
+  entryListener = fn;
+}
+function notify(entry) {
+  if (entryListener !== null) entryListener(entry);
+}
 
 class PerformanceEntry {
   constructor(name, entryType, startTime, duration, detail) {
@@ -35,6 +43,7 @@ class Performance {
     const startTime = options.startTime !== undefined ? options.startTime : this.now();
     const entry = new PerformanceEntry(`${name}`, 'mark', startTime, 0, options.detail);
     entries.push(entry);
+    notify(entry);
     return entry;
   }
 
@@ -61,6 +70,7 @@ class Performance {
     }
     const entry = new PerformanceEntry(`${name}`, 'measure', start, end - start, detail);
     entries.push(entry);
+    notify(entry);
     return entry;
   }
 
@@ -95,6 +105,14 @@ class Performance {
   toJSON() {
     return { timeOrigin };
   }
+
+  eventLoopUtilization(util1, util2) {
+    return require('perf_hooks').eventLoopUtilization(util1, util2);
+  }
+
+  timerify(fn, options) {
+    return require('perf_hooks').timerify(fn, options);
+  }
 }
 Object.defineProperty(Performance.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'Performance', configurable: true,
@@ -102,4 +120,4 @@ Object.defineProperty(Performance.prototype, Symbol.toStringTag, {
 
 const performance = new Performance();
 
-module.exports = { performance, Performance, PerformanceEntry };
+module.exports = { performance, Performance, PerformanceEntry, setEntryListener };
