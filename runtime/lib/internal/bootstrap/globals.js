@@ -66,18 +66,7 @@ function setupGlobals(queueMicrotask) {
     enumerable: true,
     configurable: true,
   });
-  // Node 20: an enumerable getter without a setter.
-  Object.defineProperty(globalThis, 'crypto', {
-    __proto__: null,
-    ...Object.getOwnPropertyDescriptor({
-      get crypto() { return require('internal/crypto/webcrypto').crypto; },
-    }, 'crypto'),
-    enumerable: true,
-    configurable: true,
-  });
 
-  defineLazy('Crypto', () => require('internal/crypto/webcrypto').Crypto, false);
-  defineLazy('SubtleCrypto', () => require('internal/crypto/webcrypto').SubtleCrypto, false);
   defineLazy('Crypto', () => require('internal/crypto/webcrypto').Crypto, false);
   defineLazy('SubtleCrypto', () => require('internal/crypto/webcrypto').SubtleCrypto, false);
   defineData('console', require('console'), false);
