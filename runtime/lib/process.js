@@ -1,0 +1,3 @@
+'use strict';
+// The process module is the process object itself.
+module.exports = process;
