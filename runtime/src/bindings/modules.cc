@@ -179,6 +179,17 @@ void GlobalPaths(const FunctionCallbackInfo<Value>& info) {
                                               ToStdString(info.GetIsolate(), info[0]))));
 }
 
+// packageType(file) -> "module" | "commonjs" | "" (no package.json found),
+// from the nearest package.json, as Node decides how to load a .js file.
+void PackageType(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  auto scope = env->resolver().ReadPackageScope(ToStdString(isolate, info[0]));
+  std::string type;
+  if (scope.ok() && scope.value().has_value()) type = scope.value()->type;
+  info.GetReturnValue().Set(ToV8(isolate, type));
+}
+
 void ClearStatCache(const FunctionCallbackInfo<Value>& info) {
   Env::From(info)->resolver_fs().ClearStatCache();
 }
@@ -197,7 +208,7 @@ constexpr Method kMethods[] = {
     {"resolve", Resolve},         {"resolveMain", ResolveMain},
     {"lookupPaths", LookupPaths}, {"nodeModulePaths", NodeModulePaths},
     {"globalPaths", GlobalPaths}, {"clearStatCache", ClearStatCache},
-    {"isBuiltin", IsBuiltinId},
+    {"isBuiltin", IsBuiltinId},   {"packageType", PackageType},
 };
 
 }  // namespace

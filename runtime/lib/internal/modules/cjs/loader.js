@@ -34,9 +34,8 @@ function makeNodeError(Base, code, message) {
   return error;
 }
 
-function notImplementedBuiltin(id) {
-  return makeNodeError(Error, 'ERR_NOT_IMPLEMENTED',
-    `The '${id}' module is not implemented in nodus yet`);
+function notImplementedBuiltin(what) {
+  return makeNodeError(Error, 'ERR_NOT_IMPLEMENTED', `'${what}' is not implemented in nodus yet`);
 }
 
 function updateChildren(parent, child, scan) {
@@ -155,9 +154,33 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   return value;
 };
 
+// A Node builtin nodus has not built yet. Many packages require such modules
+// at load time and use them only on some paths (commander and
+// child_process), so requiring succeeds; using any member throws
+// ERR_NOT_IMPLEMENTED naming it. Nothing half-works silently.
+const unbuiltModules = new Map();
+function unbuiltModule(id) {
+  let proxy = unbuiltModules.get(id);
+  if (proxy !== undefined) return proxy;
+  const target = {};
+  const reflective = new Set(['__esModule', 'then', 'constructor', 'toJSON']);
+  proxy = new Proxy(target, {
+    get(_, key) {
+      if (key === Symbol.toStringTag) return `nodus: '${id}' is not implemented`;
+      if (typeof key === 'symbol' || reflective.has(key)) return undefined;
+      throw notImplementedBuiltin(`${id}.${key}`);
+    },
+    has() { return false; },
+    ownKeys() { return []; },
+    set(_, key) { throw notImplementedBuiltin(`${id}.${String(key)}`); },
+  });
+  unbuiltModules.set(id, proxy);
+  return proxy;
+}
+
 function loadBuiltin(id, request) {
   if (!BuiltinModule.canBeRequiredByUsers(id)) {
-    if (modulesBinding.isBuiltin(`node:${id}`)) throw notImplementedBuiltin(request);
+    if (modulesBinding.isBuiltin(`node:${id}`)) return unbuiltModule(id);
     throw makeNodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
   }
   return requireBuiltin(id);
@@ -292,8 +315,23 @@ Module.prototype._compile = function(content, filename) {
   return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
 };
 
+// nodus does not load ES modules yet: say so with Node's error code.
+function requireEsmError(filename, parent) {
+  const from = parent && parent.filename ? ` from ${parent.filename}` : '';
+  return makeNodeError(Error, 'ERR_REQUIRE_ESM',
+    `require() of ES Module ${filename}${from} not supported.\n` +
+    'nodus does not load ES modules yet (only CommonJS).');
+}
+
 Module._extensions['.js'] = function(module, filename) {
+  if (filename.endsWith('.js') && modulesBinding.packageType(filename) === 'module') {
+    throw requireEsmError(filename, moduleParentCache.get(module));
+  }
   module._compile(stripBOM(readFileUtf8(filename)), filename);
+};
+
+Module._extensions['.mjs'] = function(module, filename) {
+  throw requireEsmError(filename, moduleParentCache.get(module));
 };
 
 Module._extensions['.json'] = function(module, filename) {
