@@ -23,20 +23,26 @@ class Env;
   V(async_context)        \
   V(buffer)               \
   V(builtins)             \
+  V(cares_wrap)           \
   V(contextify)           \
   V(crypto)               \
   V(encoding)             \
   V(errors)               \
   V(fs)                   \
+  V(http_parser)          \
   V(modules)              \
   V(options)              \
   V(os)                   \
+  V(pipe_wrap)            \
   V(process_methods)      \
   V(serdes)               \
   V(signal)               \
   V(stdio)                \
+  V(stream_wrap)          \
   V(task_queue)           \
+  V(tcp_wrap)             \
   V(timers)               \
+  V(tty_wrap)             \
   V(types)                \
   V(url)                  \
   V(util)                 \
