@@ -12,7 +12,8 @@ const { runInThisContext } = internalBinding('contextify');
 function addBuiltinLibsToObject(object) {
   const { Module } = require('internal/modules/cjs/loader');
   for (const id of Module.builtinModules) {
-    if (id.startsWith('_') || id.includes('/') || id in object) continue;
+    // Like node, the module wins over a global of the same name (`crypto`).
+    if (id.startsWith('_') || id.includes('/')) continue;
     Object.defineProperty(object, id, {
       __proto__: null,
       enumerable: false,
