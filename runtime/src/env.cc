@@ -187,10 +187,19 @@ bool Env::Bootstrap() {
       NODUS_UNREACHABLE();
   }
   // The entry point runs like any other macrotask: an exception goes to the
-  // uncaught-exception path, then ticks and microtasks drain.
-  v8::Local<v8::Value> main_arg = bindings::ToV8(isolate_, main_id);
-  if (MakeCallback(require_builtin.As<v8::Function>(), v8::Undefined(isolate_), 1, &main_arg)
-          .IsEmpty()) {
+  // uncaught-exception path, then ticks and microtasks drain. It is called
+  // directly (not through requireBuiltin) so user stacks end where Node's do.
+  v8::Local<v8::Function> entry;
+  if (!CompileBuiltin(ctx, main_id).ToLocal(&entry)) {
+    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    return false;
+  }
+  v8::Local<v8::Object> entry_module = v8::Object::New(isolate_);
+  v8::Local<v8::Object> entry_exports = v8::Object::New(isolate_);
+  entry_module->Set(ctx, bindings::ToV8(isolate_, "exports"), entry_exports).Check();
+  v8::Local<v8::Value> entry_args[] = {entry_exports,    require_builtin,  entry_module,
+                                       process_object(), internal_binding, v8::Undefined(isolate_)};
+  if (MakeCallback(entry, v8::Undefined(isolate_), std::size(entry_args), entry_args).IsEmpty()) {
     // Reported through the uncaught-exception path already.
   }
   return true;

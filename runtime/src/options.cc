@@ -159,6 +159,7 @@ struct Parser {
     if (name == "--preserve-symlinks") return options->preserve_symlinks = true;
     if (name == "--preserve-symlinks-main") return options->preserve_symlinks_main = true;
     if (name == "--trace-warnings") return options->trace_warnings = true;
+    if (name == "--trace-deprecation") return options->trace_deprecation = true;
     if (name == "--no-warnings") return options->no_warnings = true;
     if (name == "--no-deprecation") return options->no_deprecation = true;
     if (name == "--throw-deprecation") return options->throw_deprecation = true;
@@ -287,6 +288,7 @@ std::string HelpText() {
          "  --throw-deprecation          throw an exception on deprecations\n"
          "  --title=TITLE                the process title (process.title)\n"
          "  --trace-uncaught             show where non-errors were thrown\n"
+         "  --trace-deprecation          show stack traces on deprecations\n"
          "  --trace-warnings             show stack traces on process warnings\n"
          "  --unhandled-rejections=MODE  throw (default), strict, warn, none or\n"
          "                               warn-with-error-code\n"

@@ -29,6 +29,7 @@ struct Options {
   bool preserve_symlinks = false;
   bool preserve_symlinks_main = false;
   bool trace_warnings = false;
+  bool trace_deprecation = false;
   bool no_warnings = false;
   bool no_deprecation = false;
   bool throw_deprecation = false;

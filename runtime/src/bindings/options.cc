@@ -24,6 +24,7 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
   flag("preserveSymlinks", o.preserve_symlinks);
   flag("preserveSymlinksMain", o.preserve_symlinks_main);
   flag("traceWarnings", o.trace_warnings);
+  flag("traceDeprecation", o.trace_deprecation);
   flag("noWarnings", o.no_warnings);
   flag("noDeprecation", o.no_deprecation);
   flag("throwDeprecation", o.throw_deprecation);

@@ -48,8 +48,11 @@ function printUncaught(error, arrow) {
   if (isNativeError(error)) {
     text = `${arrow ? `${arrow}\n` : ''}${formatError(error)}`;
   } else {
-    text = `${arrow || ''}${formatError(error)}\n` +
-      '(Use `nodus --trace-uncaught ...` to show where the exception was thrown)';
+    // Like node: other thrown values start with a blank line, and only
+    // primitives get the hint (objects show their own shape).
+    const primitive = error === null || (typeof error !== 'object' && typeof error !== 'function');
+    text = `\n${arrow || ''}${formatError(error)}` + (primitive ?
+      '\n(Use `nodus --trace-uncaught ...` to show where the exception was thrown)' : '');
   }
   internalBinding('stdio').writeString(2, `${text}\n\nnodus v${NODUS_VERSION}\n`);
 }

@@ -9,6 +9,7 @@ function prepareMainThreadExecution(mainEntry) {
   for (const arg of options.scriptArgv) process.argv.push(arg);
   if (options.noDeprecation) process.noDeprecation = true;
   if (options.throwDeprecation) process.throwDeprecation = true;
+  if (options.traceDeprecation) process.traceDeprecation = true;
   const { Module } = require('internal/modules/cjs/loader');
   Module._preloadModules(options.requires);
 }

@@ -32,7 +32,8 @@ function onWarning(warning) {
   if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
   if (!trace && !traceHintShown) {
     traceHintShown = true;
-    text += '\n(Use `nodus --trace-warnings ...` to show where the warning was created)';
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    text += `\n(Use \`nodus ${flag} ...\` to show where the warning was created)`;
   }
   writeOut(`${text}\n`);
 }
