@@ -1,10 +1,121 @@
-// internalBinding('pipe_wrap'): registered ahead of its builtin; its methods are
-// added by the engineer writing that module (see docs/ARCHITECTURE.md).
+// internalBinding('pipe_wrap'): Unix domain sockets and pipes. `new Pipe(type)`
+// (constants.SOCKET, SERVER or IPC) is a StreamHandle with bind(path),
+// listen(backlog), connect(req, path) and open(fd).
+#include <uv.h>
+
 #include "bindings/binding.h"
 #include "env.h"
+#include "stream_handle.h"
 
 namespace nodus::bindings::pipe_wrap {
 
-void Initialize(Env& env, v8::Local<v8::Object> target) {}
+namespace {
+
+using v8::FunctionCallbackInfo;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+enum Type { kSocket = 0, kServer = 1, kIpc = 2 };
+
+v8::Global<v8::FunctionTemplate>& Template() {
+  static v8::Global<v8::FunctionTemplate> tmpl;
+  return tmpl;
+}
+
+class PipeHandle : public StreamHandle {
+ public:
+  PipeHandle(Env* env, Local<Object> object, bool ipc) : StreamHandle(env, object) {
+    uv_pipe_init(env->loop(), &pipe_, ipc ? 1 : 0);
+    Attach();
+  }
+  uv_handle_t* handle() override { return reinterpret_cast<uv_handle_t*>(&pipe_); }
+  uv_pipe_t* pipe() { return &pipe_; }
+
+ protected:
+  v8::MaybeLocal<Object> NewClient() override {
+    Isolate* isolate = env()->isolate();
+    Local<v8::Context> context = env()->context();
+    Local<Value> arg = v8::Integer::New(isolate, kSocket);
+    return Template().Get(isolate)->GetFunction(context).ToLocalChecked()->NewInstance(context, 1,
+                                                                                       &arg);
+  }
+
+ private:
+  uv_pipe_t pipe_;
+};
+
+PipeHandle* Holder(const FunctionCallbackInfo<Value>& info) {
+  auto* handle = static_cast<PipeHandle*>(StreamHandle::Unwrap(info.This()));
+  if (handle == nullptr || handle->closing()) {
+    info.GetReturnValue().Set(UV_EBADF);
+    return nullptr;
+  }
+  return handle;
+}
+
+void New(const FunctionCallbackInfo<Value>& info) {
+  int type = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromMaybe(kSocket);
+  new PipeHandle(Env::From(info), info.This(), type == kIpc);
+}
+
+void Open(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = Holder(info);
+  if (self == nullptr) return;
+  int fd = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
+  info.GetReturnValue().Set(uv_pipe_open(self->pipe(), fd));
+}
+
+void Bind(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = Holder(info);
+  if (self == nullptr) return;
+  std::string path = ToStdString(info.GetIsolate(), info[0]);
+  info.GetReturnValue().Set(uv_pipe_bind(self->pipe(), path.c_str()));
+}
+
+// connect(req, path): completes through req.oncomplete.
+void Connect(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = Holder(info);
+  if (self == nullptr) return;
+  std::string path = ToStdString(info.GetIsolate(), info[1]);
+  StreamHandle::ConnectReq* req = StreamHandle::NewConnectReq(self, info[0].As<Object>());
+  uv_pipe_connect(&req->req, self->pipe(), path.c_str(), StreamHandle::AfterConnect);
+  info.GetReturnValue().Set(0);
+}
+
+void Fchmod(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = Holder(info);
+  if (self == nullptr) return;
+  int mode = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
+  info.GetReturnValue().Set(uv_pipe_chmod(self->pipe(), mode));
+}
+
+void SetPendingInstances(const FunctionCallbackInfo<Value>&) {}
+
+constexpr Method kPipeMethods[] = {
+    {"open", Open},
+    {"bind", Bind},
+    {"connect", Connect},
+    {"fchmod", Fchmod},
+    {"setPendingInstances", SetPendingInstances},
+};
+
+}  // namespace
+
+void Initialize(Env& env, Local<Object> target) {
+  Isolate* isolate = env.isolate();
+  Local<v8::FunctionTemplate> tmpl = StreamHandle::NewClass(env, "Pipe", New);
+  StreamHandle::AddMethods(env, tmpl, kPipeMethods);
+  Template().Reset(isolate, tmpl);
+  SetValue(env, target, "Pipe", tmpl->GetFunction(env.context()).ToLocalChecked());
+  Local<Object> constants = Object::New(isolate);
+  SetConstant(env, constants, "SOCKET", kSocket);
+  SetConstant(env, constants, "SERVER", kServer);
+  SetConstant(env, constants, "IPC", kIpc);
+  SetConstant(env, constants, "UV_READABLE", UV_READABLE);
+  SetConstant(env, constants, "UV_WRITABLE", UV_WRITABLE);
+  SetValue(env, target, "constants", constants);
+}
 
 }  // namespace nodus::bindings::pipe_wrap
