@@ -1,0 +1,4 @@
+'use strict';
+// Legacy alias Node still exports.
+
+module.exports = require('internal/streams/readable');
