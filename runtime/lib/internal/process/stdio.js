@@ -1,15 +1,10 @@
 'use strict';
-// process.stdout / process.stderr: synchronous writers for TTYs, files and
-// pipes (Node writes all three synchronously on Linux, so nothing is lost at
-// exit). Full stream semantics arrive with the stream module; process.stdin
-// reading is not built yet and says so.
+// process.stdout / process.stderr: stream.Writables that write synchronously
+// to TTYs, files and pipes (as Node does on Linux, so nothing is lost at
+// exit); process.stdin reading is not built yet and says so.
 
 const EventEmitter = require('events');
 const binding = internalBinding('stdio');
-
-function lazyCodes() {
-  return require('internal/errors').codes;
-}
 
 // Terminal colour depth from the environment, as tty.WriteStream#getColorDepth.
 function getColorDepth(env = process.env) {
@@ -38,124 +33,88 @@ function getColorDepth(env = process.env) {
   return 2;
 }
 
-class SyncWriteStream extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    this._type = binding.guessHandleType(fd);
-    this.isTTY = this._type === 'TTY' ? true : undefined;
-    this.writable = true;
-    this.destroyed = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.writableHighWaterMark = 16384;
-    this.writableLength = 0;
-    this.writableObjectMode = false;
+// process.stdout / process.stderr as stream.Writable. Every write goes to the
+// fd synchronously (as Node does for files, pipes and TTYs on Linux), so its
+// callback runs at once and nothing is left buffered when the process exits.
+// Until net/tty provide Socket and tty.WriteStream, this class serves all
+// three kinds of fd.
+let Writable;
+function lazyWritable() {
+  if (Writable === undefined) Writable = require('internal/streams/writable');
+  return Writable;
+}
+
+function createStdioWriter(fd) {
+  const W = lazyWritable();
+  function SyncWriteStream(fdArg) {
+    W.call(this, { decodeStrings: false, autoDestroy: true });
+    this.fd = fdArg;
+    const type = binding.guessHandleType(fdArg);
+    this._type = type === 'TTY' ? 'tty' : type === 'FILE' ? 'fs' : type === 'PIPE' ? 'pipe' : type.toLowerCase();
+    if (type === 'TTY') this.isTTY = true;
     this._isStdio = true;
   }
+  Object.setPrototypeOf(SyncWriteStream.prototype, W.prototype);
+  Object.setPrototypeOf(SyncWriteStream, W);
 
-  get columns() {
-    const size = this.isTTY ? binding.getWindowSize(this.fd) : undefined;
-    return size ? size[0] : undefined;
-  }
+  SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
+    let err;
+    if (typeof chunk === 'string') {
+      if (encoding === 'utf8' || encoding === 'utf-8') {
+        err = binding.writeString(this.fd, chunk);
+      } else {
+        err = binding.writeBuffer(this.fd, require('buffer').Buffer.from(chunk, encoding));
+      }
+    } else {
+      err = binding.writeBuffer(this.fd, chunk);
+    }
+    if (err < 0) {
+      // Stream errors read "write EPIPE", as Node's errnoException builds them.
+      const { errnoException } = require('internal/errors');
+      cb(errnoException(err, 'write'));
+      return;
+    }
+    cb();
+  };
 
-  get rows() {
-    const size = this.isTTY ? binding.getWindowSize(this.fd) : undefined;
-    return size ? size[1] : undefined;
-  }
+  // The standard streams stay open for the process's lifetime, as in Node:
+  // destroy() reports 'close' (and any error) but leaves the stream usable.
+  SyncWriteStream.prototype._destroy = function(err, cb) {
+    cb(err);
+    this._undestroy();
+  };
+  SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
 
-  getWindowSize() {
+  Object.defineProperty(SyncWriteStream.prototype, 'columns', {
+    __proto__: null,
+    configurable: true,
+    get() {
+      const size = this.isTTY ? binding.getWindowSize(this.fd) : undefined;
+      return size ? size[0] : undefined;
+    },
+  });
+  Object.defineProperty(SyncWriteStream.prototype, 'rows', {
+    __proto__: null,
+    configurable: true,
+    get() {
+      const size = this.isTTY ? binding.getWindowSize(this.fd) : undefined;
+      return size ? size[1] : undefined;
+    },
+  });
+  SyncWriteStream.prototype.getWindowSize = function() {
     return binding.getWindowSize(this.fd) || [80, 24];
-  }
-
-  getColorDepth(env) {
+  };
+  SyncWriteStream.prototype.getColorDepth = function(env) {
     return getColorDepth(env);
-  }
-
-  hasColors(count, env) {
+  };
+  SyncWriteStream.prototype.hasColors = function(count, env) {
     if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
       env = count;
       count = 16;
     }
     return count <= 2 ** getColorDepth(env);
-  }
-
-  write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    if (this.writableEnded) {
-      const err = new (lazyCodes().ERR_STREAM_WRITE_AFTER_END)();
-      process.nextTick(() => {
-        if (callback) callback(err);
-        this.emit('error', err);
-      });
-      return false;
-    }
-    if (this.destroyed) {
-      // After a failed write the stream is destroyed, as a Writable would be:
-      // later writes fail quietly through their callback.
-      const err = new (lazyCodes().ERR_STREAM_DESTROYED)('write');
-      if (callback) process.nextTick(callback, err);
-      return false;
-    }
-    let err = 0;
-    if (typeof chunk === 'string') {
-      if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && typeof Buffer === 'function') {
-        err = binding.writeBuffer(this.fd, Buffer.from(chunk, encoding));
-      } else {
-        err = binding.writeString(this.fd, chunk);
-      }
-    } else if (ArrayBuffer.isView(chunk)) {
-      err = binding.writeBuffer(this.fd, chunk);
-    } else {
-      throw new (lazyCodes().ERR_INVALID_ARG_TYPE)(
-        'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    if (err < 0) {
-      // Stream errors read "write EPIPE", as Node's errnoException builds them.
-      const { errnoException } = require('internal/errors');
-      const error = errnoException(err, 'write');
-      this.destroyed = true;
-      process.nextTick(() => {
-        if (callback) callback(error);
-        this.emit('error', error);
-      });
-      return false;
-    }
-    if (callback) process.nextTick(callback, null);
-    return true;
-  }
-
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') {
-      callback = chunk;
-      chunk = undefined;
-    } else if (typeof encoding === 'function') {
-      callback = encoding;
-      encoding = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    this.writableEnded = true;
-    this.writableFinished = true;
-    process.nextTick(() => {
-      this.emit('finish');
-      if (callback) callback();
-    });
-    return this;
-  }
-
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroySoon() { this.destroy(); }
-
-  destroy(err) {
-    // The standard streams stay open for the process's lifetime (as in Node).
-    if (err) process.nextTick(() => this.emit('error', err));
-    return this;
-  }
+  };
+  return new SyncWriteStream(fd);
 }
 
 class UnbuiltStdin extends EventEmitter {
@@ -191,10 +150,10 @@ function getStdio(name) {
     if (name === 'stdin') {
       streams[name] = new UnbuiltStdin();
     } else {
-      streams[name] = new SyncWriteStream(name === 'stdout' ? 1 : 2);
+      streams[name] = createStdioWriter(name === 'stdout' ? 1 : 2);
     }
   }
   return streams[name];
 }
 
-module.exports = { getStdio, getColorDepth, SyncWriteStream };
+module.exports = { getStdio, getColorDepth, createStdioWriter };
