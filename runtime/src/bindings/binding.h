@@ -48,7 +48,8 @@ class Env;
   V(util)                 \
   V(uv)                   \
   V(v8_heap)              \
-  V(vm)
+  V(vm)                   \
+  V(zlib)
 
 namespace nodus::bindings {
 
