@@ -1135,6 +1135,14 @@ function cp(src, dest, options, callback) {
   nodeify(require('internal/fs/cp').cpFn(src, dest, options), callback);
 }
 
+// --- streams (internal/fs/streams, loaded on first use) -----------------------
+
+let streams;
+function lazyStreams() {
+  if (streams === undefined) streams = require('internal/fs/streams');
+  return streams;
+}
+
 // --- not yet ------------------------------------------------------------------
 
 function notYet(name) {
@@ -1158,12 +1166,12 @@ module.exports = {
   copyFileSync,
   cp,
   cpSync,
-  createReadStream: notYet('createReadStream'),
-  createWriteStream: notYet('createWriteStream'),
-  ReadStream: notYet('ReadStream'),
-  WriteStream: notYet('WriteStream'),
-  FileReadStream: notYet('FileReadStream'),
-  FileWriteStream: notYet('FileWriteStream'),
+  createReadStream(path, options) {
+    return lazyStreams().createReadStream(path, options);
+  },
+  createWriteStream(path, options) {
+    return lazyStreams().createWriteStream(path, options);
+  },
   exists,
   existsSync,
   fchown,
@@ -1275,3 +1283,14 @@ Object.defineProperties(module.exports, {
     get() { return require('fs/promises'); },
   },
 });
+
+for (const [name, key] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'],
+  ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']]) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() { return lazyStreams()[key]; },
+    set(value) { Object.defineProperty(module.exports, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true }); },
+  });
+}

@@ -219,12 +219,14 @@ class FileHandle {
     return this[kClosePromise];
   }
 
-  createReadStream() {
-    throw notImplemented('FileHandle.createReadStream');
+  createReadStream(options = undefined) {
+    const { ReadStream } = require('internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
   }
 
-  createWriteStream() {
-    throw notImplemented('FileHandle.createWriteStream');
+  createWriteStream(options = undefined) {
+    const { WriteStream } = require('internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
   }
 
   readLines() {
