@@ -49,7 +49,6 @@ class Agent extends EventEmitter {
       if (requests && requests.length) {
         const req = requests.shift();
         if (!requests.length) delete this.requests[name];
-        this.reuseSocket(socket, req);
         setRequestSocket(this, req, socket);
         return;
       }
