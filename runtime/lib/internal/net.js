@@ -35,7 +35,7 @@ function isIP(s) {
 function uvExceptionWithHostPort(err, syscall, address, port) {
   const { uvException } = require('internal/errors');
   const base = uvException({ errno: err, syscall });
-  const details = port ? `${address}:${port}` : address;
+  const details = port > 0 ? `${address}:${port}` : address;
   const colon = base.message.indexOf(', ');
   const description = base.message.slice(base.code.length + 2, colon);
   const ex = new Error(`${syscall} ${base.code}: ${description} ${details}`);
