@@ -136,7 +136,13 @@ function map(fn, options) {
   }.call(this);
 }
 
+let warnedIndexedPairs = false;
 function asIndexedPairs(options = undefined) {
+  if (!warnedIndexedPairs) {
+    warnedIndexedPairs = true;
+    process.emitWarning('readable.asIndexedPairs will be removed in a future version.',
+                        'DeprecationWarning');
+  }
   validateOptions(options);
   return async function* asIndexedPairs() {
     let index = 0;
@@ -184,10 +190,12 @@ function filter(fn, options) {
 
 class ReduceAwareErrMissingArgs extends TypeError {
   constructor() {
-    super('reduce');
-    const err = new (codes().ERR_MISSING_ARGS)('reduce');
-    this.message = err.message;
-    this.code = err.code;
+    super('Reduce of an empty stream requires an initial value');
+    this.code = 'ERR_MISSING_ARGS';
+    // The stack header reads "TypeError [ERR_MISSING_ARGS]: ...", as Node's.
+    this.name = 'TypeError [ERR_MISSING_ARGS]';
+    this.stack; // eslint-disable-line no-unused-expressions
+    delete this.name;
   }
 }
 
