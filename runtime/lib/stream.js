@@ -52,6 +52,29 @@ for (const key of Object.keys(operators.promiseReturningOperators)) {
   });
 }
 
+Object.defineProperty(Readable.prototype, 'compose', {
+  __proto__: null,
+  enumerable: false,
+  configurable: true,
+  writable: true,
+  value: function compose(stream, options) {
+    if (new.target) throw new (require('internal/errors').codes.ERR_ILLEGAL_CONSTRUCTOR)();
+    if (options != null) require('internal/validators').validateObject(options, 'options');
+    if (options && options.signal != null) {
+      require('internal/validators').validateAbortSignal(options.signal, 'options.signal');
+    }
+    if (utils.isNodeStream(stream) && !utils.isWritable(stream)) {
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable');
+    }
+    const composed = require('internal/streams/compose')(this, stream);
+    if (options && options.signal) {
+      require('internal/streams/add-abort-signal').addAbortSignalNoValidate(options.signal, composed);
+    }
+    return composed;
+  },
+});
+
 Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyImpl.destroyer;
@@ -59,6 +82,9 @@ Stream.compose = function compose(...streams) {
   return require('internal/streams/compose')(...streams);
 };
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
+Stream.duplexPair = function duplexPair(options) {
+  return require('internal/streams/duplexpair')(options);
+};
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
 
 Stream.pipeline = function pipeline(...streams) {
