@@ -52,8 +52,9 @@ function track(name, s) {
   setTimeout(() => {
     log.push('f:done=' + done + ':rlen=' + t.readableLength + ':wlen=' + t.writableLength);
     t.resume();
-    setTimeout(() => log.push('f:after=' + done), 20);
-  }, 10);
+    // Deadlines ordered by expiry alone: f (5ms) < b (20ms) < f:after (>= 45ms).
+    setTimeout(() => log.push('f:after=' + done), 40);
+  }, 5);
 }
 // readable: false / writable: false duplex
 {
