@@ -652,6 +652,12 @@ codes.ERR_SYSTEM_ERROR = class NodeError extends SystemError {
     super('ERR_SYSTEM_ERROR', context);
   }
 };
+messages.set('ERR_TTY_INIT_FAILED', 'TTY initialization failed');
+codes.ERR_TTY_INIT_FAILED = class NodeError extends SystemError {
+  constructor(context) {
+    super('ERR_TTY_INIT_FAILED', context);
+  }
+};
 
 
 class AbortError extends Error {

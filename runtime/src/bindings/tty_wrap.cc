@@ -54,10 +54,10 @@ void New(const FunctionCallbackInfo<Value>& info) {
     info.This()->SetAlignedPointerInInternalField(0, nullptr);
     if (info[1]->IsObject()) {
       Local<Object> ctx = info[1].As<Object>();
-      ctx->Set(context, ToV8(isolate, "code"), ToV8(isolate, uv_err_name(err))).Check();
       ctx->Set(context, ToV8(isolate, "errno"), v8::Integer::New(isolate, err)).Check();
-      ctx->Set(context, ToV8(isolate, "syscall"), ToV8(isolate, "uv_tty_init")).Check();
+      ctx->Set(context, ToV8(isolate, "code"), ToV8(isolate, uv_err_name(err))).Check();
       ctx->Set(context, ToV8(isolate, "message"), ToV8(isolate, uv_strerror(err))).Check();
+      ctx->Set(context, ToV8(isolate, "syscall"), ToV8(isolate, "uv_tty_init")).Check();
     }
     return;
   }

@@ -117,38 +117,57 @@ function createStdioWriter(fd) {
   return new SyncWriteStream(fd);
 }
 
-class UnbuiltStdin extends EventEmitter {
-  constructor() {
-    super();
-    this.fd = 0;
-    this.isTTY = binding.isatty(0) ? true : undefined;
-    this.readable = true;
+// process.stdin as Node builds it: a tty.ReadStream on a terminal, a
+// net.Socket on a pipe or socket, an fs.ReadStream on a file, else an empty
+// Readable. It reads only when someone reads, and pausing stops the handle.
+function createStdin() {
+  const fd = 0;
+  let stdin;
+  switch (binding.guessHandleType(fd)) {
+    case 'TTY': {
+      const tty = require('tty');
+      stdin = new tty.ReadStream(fd);
+      break;
+    }
+    case 'FILE': {
+      const fs = require('fs');
+      stdin = new fs.ReadStream(null, { fd, autoClose: false });
+      break;
+    }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stdin = new net.Socket({ fd, readable: true, writable: false, manualStart: true });
+      // stdin cannot be ended.
+      stdin._writableState.ended = true;
+      break;
+    }
+    default: {
+      const { Readable } = require('stream');
+      stdin = new Readable({ read() {} });
+      stdin.push(null);
+    }
   }
-  notBuilt() {
-    const err = new Error('Reading process.stdin is not implemented in nodus yet');
-    err.code = 'ERR_NOT_IMPLEMENTED';
-    throw err;
+  stdin.fd = fd;
+  if (stdin._handle && stdin._handle.readStop) {
+    stdin._handle.reading = false;
+    stdin._readableState.reading = false;
+    stdin._handle.readStop();
   }
-  on(event, listener) {
-    if (event === 'data' || event === 'readable' || event === 'end') this.notBuilt();
-    return super.on(event, listener);
-  }
-  read() { this.notBuilt(); }
-  pipe() { this.notBuilt(); }
-  setEncoding() { return this; }
-  pause() { return this; }
-  resume() { return this; }
-  ref() { return this; }
-  unref() { return this; }
-  setRawMode() { this.notBuilt(); }
+  stdin.on('pause', () => {
+    if (!stdin._handle) return;
+    stdin._readableState.reading = false;
+    stdin._handle.reading = false;
+    stdin._handle.readStop();
+  });
+  return stdin;
 }
-UnbuiltStdin.prototype.addListener = UnbuiltStdin.prototype.on;
 
 const streams = {};
 function getStdio(name) {
   if (streams[name] === undefined) {
     if (name === 'stdin') {
-      streams[name] = new UnbuiltStdin();
+      streams[name] = createStdin();
     } else {
       streams[name] = createStdioWriter(name === 'stdout' ? 1 : 2);
     }
