@@ -50,7 +50,8 @@ function createStdioWriter(fd) {
     W.call(this, { decodeStrings: false, autoDestroy: true });
     this.fd = fdArg;
     const type = binding.guessHandleType(fdArg);
-    this._type = type === 'TTY' ? 'tty' : type === 'FILE' ? 'fs' : type === 'PIPE' ? 'pipe' : type.toLowerCase();
+    const names = { TTY: 'tty', FILE: 'fs', PIPE: 'pipe' };
+    this._type = names[type] || type.toLowerCase();
     if (type === 'TTY') this.isTTY = true;
     this._isStdio = true;
   }

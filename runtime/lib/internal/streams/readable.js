@@ -863,7 +863,8 @@ Readable.toWeb = function() {
 
 Readable.wrap = function(src, options) {
   return new Readable({
-    objectMode: src.readableObjectMode != null ? src.readableObjectMode : (src.objectMode != null ? src.objectMode : true),
+    objectMode: src.readableObjectMode != null ? src.readableObjectMode :
+      (src.objectMode != null ? src.objectMode : true),
     ...options,
     destroy(err, callback) {
       destroyImpl.destroyer(src, err);

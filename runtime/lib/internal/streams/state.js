@@ -29,8 +29,9 @@ function getHighWaterMark(options, duplexKey, isDuplex) {
     }
     return Math.floor(hwm);
   }
-  return getDefaultHighWaterMark(!!options.objectMode ||
-    !!(isDuplex && options[duplexKey === 'readableHighWaterMark' ? 'readableObjectMode' : 'writableObjectMode']));
+  const sideObjectMode =
+    duplexKey === 'readableHighWaterMark' ? 'readableObjectMode' : 'writableObjectMode';
+  return getDefaultHighWaterMark(!!options.objectMode || !!(isDuplex && options[sideObjectMode]));
 }
 
 module.exports = { getHighWaterMark, getDefaultHighWaterMark, setDefaultHighWaterMark };
