@@ -27,6 +27,7 @@ const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kPendingWrite = Symbol('kPendingWrite');
+const kMultiple = Symbol('kMultiple');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -549,14 +550,48 @@ function lookupAndConnect(self, options) {
   }
   if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
   const dnsopts = {
-    family: options.family !== undefined ? socketToDnsFamily(options.family) : 0,
+    family: socketToDnsFamily(options.family),
     hints: options.hints || 0,
   };
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress) {
-    dnsopts.all = false;
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
+    dnsopts.hints = lazyDns().ADDRCONFIG;
   }
   self._host = host;
   const lookup = options.lookup || lazyDns().lookup;
+  if (autoSelectFamily === undefined) autoSelectFamily = autoSelectFamilyDefault;
+  if (autoSelectFamily && dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress) {
+    // Every address, tried one after the other until one connects (node's
+    // autoSelectFamily, without the parallel attempt timer).
+    lookup(host, { ...dnsopts, all: true }, function emitLookup(err, addresses) {
+      if (!self.connecting) return;
+      if (err) {
+        self.emit('lookup', err, undefined, undefined, host);
+        process.nextTick(connectErrorNT, self, err);
+        return;
+      }
+      if (!Array.isArray(addresses) || addresses.length === 0) {
+        const ex = new ERR_INVALID_IP_ADDRESS(String(addresses));
+        process.nextTick(connectErrorNT, self, ex);
+        return;
+      }
+      const first = addresses[0];
+      for (const a of addresses) self.emit('lookup', null, a.address, a.family, host);
+      for (const a of addresses) {
+        if (!isIP(a.address)) {
+          process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(a.address));
+          return;
+        }
+      }
+      self._unrefTimer();
+      if (addresses.length === 1) {
+        internalConnect(self, first.address, port, first.family, localAddress, localPort);
+      } else {
+        self[kMultiple] = { addresses, index: 0, port, errors: [] };
+        internalConnect(self, first.address, port, first.family);
+      }
+    });
+    return;
+  }
   lookup(host, dnsopts, function emitLookup(err, ip, addressFamily) {
     self.emit('lookup', err, ip, addressFamily, host);
     if (!self.connecting) return;
@@ -603,8 +638,9 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
       return;
     }
   }
-  const req = { oncomplete: afterConnect, address, port, localAddress, localPort };
+  const req = { oncomplete: afterConnect, address, port, localAddress, localPort, addressType };
   if (addressType === 6 || addressType === 4) {
+    self.emit('connectionAttempt', address, port, addressType);
     if (addressType === 4) err = self._handle.connect(req, address, port);
     else err = self._handle.connect6(req, address, port);
   } else {
@@ -615,14 +651,46 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
     let details;
     if (sockname) details = sockname.address + ':' + sockname.port;
     const ex = errors.exceptionWithHostPort(err, 'connect', address, port, details);
+    if (addressType === 6 || addressType === 4) {
+      self.emit('connectionAttemptFailed', address, port, addressType, ex);
+      if (tryNextAddress(self, ex)) return;
+    }
     self.destroy(ex);
   }
+}
+
+// With several addresses: after a failed attempt, try the next one on a new
+// handle. Returns false when none is left (the caller reports the error).
+function tryNextAddress(self, ex) {
+  const context = self[kMultiple];
+  if (!context) return false;
+  context.errors.push(ex);
+  context.index++;
+  if (context.index >= context.addresses.length) {
+    self[kMultiple] = null;
+    if (context.errors.length > 1) {
+      const aggregate = new AggregateError(context.errors);
+      aggregate.code = context.errors[0].code;
+      process.nextTick(connectErrorNT, self, aggregate);
+      return true;
+    }
+    return false;
+  }
+  const { address, family } = context.addresses[context.index];
+  const old = self._handle;
+  self._handle = new TCP(TCPConstants.SOCKET);
+  if (old) old.close();
+  internalConnect(self, address, context.port, family);
+  return true;
 }
 
 function afterConnect(status, handle, req, readable, writable) {
   const self = handle[kOwner];
   if (self === undefined || self.destroyed) return;
-  self.connecting = false;
+  if (status === 0) {
+    self[kMultiple] = null;
+    self.connecting = false;
+  }
   self._sockname = null;
   if (status === 0) {
     if (self.readable && !readable) {
@@ -644,6 +712,10 @@ function afterConnect(status, handle, req, readable, writable) {
     const ex = errors.exceptionWithHostPort(status, 'connect', req.address, req.port, details);
     if (details) ex.localAddress = req.localAddress;
     if (details) ex.localPort = req.localPort;
+    if (req.addressType === 4 || req.addressType === 6) {
+      self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
+      if (tryNextAddress(self, ex)) return;
+    }
     self.destroy(ex);
   }
 }
