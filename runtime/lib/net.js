@@ -28,6 +28,7 @@ const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kPendingWrite = Symbol('kPendingWrite');
 const kMultiple = Symbol('kMultiple');
+const kResetForDestroy = Symbol('kResetForDestroy');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -420,9 +421,9 @@ Socket.prototype._destroy = function(exception, cb) {
   if (this._handle) {
     const isException = exception ? true : false;
     this._handle.onread = null;
-    this._handle.close(() => {
-      this.emit('close', isException);
-    });
+    const onClose = () => this.emit('close', isException);
+    if (this[kResetForDestroy] && this._handle.reset) this._handle.reset(onClose);
+    else this._handle.close(onClose);
     this._handle = null;
     this._sockname = null;
     cb(exception);
@@ -441,11 +442,24 @@ function emitCloseNT(self) {
 }
 
 Socket.prototype._reset = function() {
+  this[kResetForDestroy] = true;
   return this.destroy();
 };
 
+// Closes with an RST: the peer sees ECONNRESET.
 Socket.prototype.resetAndDestroy = function() {
-  throw errors.notImplemented('net.Socket.resetAndDestroy');
+  if (this._handle) {
+    if (!(this._handle instanceof TCP)) {
+      const err = new Error('This handle type cannot be sent');
+      err.code = 'ERR_INVALID_HANDLE_TYPE';
+      throw err;
+    }
+    if (this.connecting) this.once('connect', () => this._reset());
+    else this._reset();
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED());
+  }
+  return this;
 };
 
 Socket.prototype._getpeername = function() {
@@ -887,6 +901,17 @@ Server.prototype.listen = function(...args) {
   if (cb !== null) this.once('listening', cb);
   const backlogFromArgs = toNumber(args.length > 1 && args[1]) ||
                           toNumber(args.length > 2 && args[2]);
+  if (options.signal !== undefined) {
+    validateAbortSignal(options.signal, 'options.signal');
+    const { signal } = options;
+    const onAborted = () => this.close();
+    if (signal.aborted) {
+      process.nextTick(onAborted);
+    } else {
+      signal.addEventListener('abort', onAborted, { once: true });
+      this.once('close', () => signal.removeEventListener('abort', onAborted));
+    }
+  }
   options = options._handle || options.handle || options;
   const flags = getFlags(options.ipv6Only);
   // listen(handle) / listen({ fd })

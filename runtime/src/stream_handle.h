@@ -60,6 +60,9 @@ class StreamHandle {
   static v8::Local<v8::FunctionTemplate> NewClass(Env& env, const char* name,
                                                   v8::FunctionCallback ctor);
 
+  // close(cb) and TCP's reset(cb): uv_close or uv_tcp_close_reset, then cb.
+  void BeginClose(v8::Local<v8::Value> callback, bool reset);
+
   // The shared Int32Array's storage (streamBaseState).
   static int32_t* state();
 

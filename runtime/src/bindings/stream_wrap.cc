@@ -419,13 +419,20 @@ void StreamHandle::Shutdown(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(err);
 }
 
+void StreamHandle::BeginClose(Local<Value> callback, bool reset) {
+  if (closing_) return;
+  closing_ = true;
+  if (callback->IsFunction()) close_callback_.Reset(env_->isolate(), callback.As<v8::Function>());
+  if (reset && handle()->type == UV_TCP &&
+      uv_tcp_close_reset(reinterpret_cast<uv_tcp_t*>(handle()), OnClose) == 0) {
+    return;
+  }
+  uv_close(handle(), OnClose);
+}
+
 void StreamHandle::Close(const FunctionCallbackInfo<Value>& info) {
   StreamHandle* self = StreamHandle::Unwrap(info.This());
-  if (self == nullptr || self->closing_) return;
-  self->closing_ = true;
-  if (info[0]->IsFunction())
-    self->close_callback_.Reset(info.GetIsolate(), info[0].As<v8::Function>());
-  uv_close(self->handle(), OnClose);
+  if (self != nullptr) self->BeginClose(info[0], false);
 }
 
 void StreamHandle::Ref(const FunctionCallbackInfo<Value>& info) {

@@ -156,7 +156,16 @@ void SetKeepAlive(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(uv_tcp_keepalive(self->tcp(), info[0]->IsTrue() ? 1 : 0, delay));
 }
 
+// reset(cb): closes with an RST instead of a FIN.
+void Reset(const FunctionCallbackInfo<Value>& info) {
+  TcpHandle* self = Holder(info);
+  if (self == nullptr) return;
+  self->BeginClose(info[0], true);
+  info.GetReturnValue().Set(0);
+}
+
 constexpr Method kTcpMethods[] = {
+    {"reset", Reset},
     {"open", Open},
     {"bind", Bind<false>},
     {"bind6", Bind<true>},

@@ -85,3 +85,28 @@ resetter.listen(0, '127.0.0.1', common.mustCall(() => {
   client.resume();
   client.on('close', common.mustCall(() => resetter.close()));
 }));
+
+// 5. resetAndDestroy sends an RST: the peer's read fails with ECONNRESET.
+const rst = net.createServer(common.mustCall((socket) => {
+  socket.on('error', common.mustCall((err) => {
+    assert.strictEqual(err.code, 'ECONNRESET');
+    assert.strictEqual(err.syscall, 'read');
+  }));
+  socket.on('close', common.mustCall(() => rst.close()));
+  socket.resume();
+}));
+rst.listen(0, '127.0.0.1', common.mustCall(() => {
+  const client = net.connect(rst.address().port, '127.0.0.1');
+  // While connecting: the reset happens after 'connect'.
+  assert.strictEqual(client.resetAndDestroy(), client);
+  client.on('connect', common.mustCall());
+  client.on('close', common.mustCall((hadError) => assert.strictEqual(hadError, false)));
+}));
+
+// 6. resetAndDestroy without a handle: ERR_SOCKET_CLOSED.
+const idle = new net.Socket();
+idle.on('error', common.mustCall((err) => {
+  assert.strictEqual(err.code, 'ERR_SOCKET_CLOSED');
+  assert.strictEqual(err.message, 'Socket is closed');
+}));
+idle.resetAndDestroy();
