@@ -8,7 +8,7 @@ const { TCP, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
 const { isIP, isIPv4, isIPv6, uvExceptionWithHostPort } = require('internal/net');
 const {
-  kOwner, kHandle, kUpdateTimer, kAfterAsyncWrite,
+  kOwner, kHandle, kUpdateTimer, kAfterAsyncWrite, kBytesRead, kBytesWritten,
   writeGeneric, writevGeneric, setStreamTimeout,
 } = require('internal/stream_base_commons');
 const errors = require('internal/errors');
@@ -95,7 +95,6 @@ function Socket(options) {
   this._parent = null;
   this._host = null;
   this[kLastWriteQueueSize] = 0;
-  this.timeout = 0;
   this._timer = null;
   this[kPendingWrite] = null;
   this.server = null;
@@ -140,8 +139,8 @@ function Socket(options) {
   }
   if (options.signal) addClientAbortSignal(this, options.signal);
 
-  this.bytesRead = 0;
-  this._bytesDispatched = 0;
+  this[kBytesRead] = 0;
+  this[kBytesWritten] = 0;
 }
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
@@ -278,7 +277,7 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
   __proto__: null,
   configurable: true,
   get() {
-    let bytes = this._bytesDispatched;
+    let bytes = this[kBytesWritten];
     const data = this[kPendingWrite];
     const state = this._writableState;
     if (!state) return undefined;
@@ -395,7 +394,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   if (writev) req = writevGeneric(this, data, cb);
   else req = writeGeneric(this, data, encoding, cb);
   if (req.async) this[kLastWriteQueueSize] = req.bytes;
-  this._bytesDispatched += req.bytes;
+  this[kBytesWritten] += req.bytes;
 };
 
 Socket.prototype._writev = function(chunks, cb) {
@@ -483,6 +482,8 @@ function protoGetter(name, callback) {
   });
 }
 
+protoGetter('bytesRead', function() { return this[kBytesRead]; });
+protoGetter('_bytesDispatched', function() { return this[kBytesWritten]; });
 protoGetter('remoteAddress', function() { return this._getpeername().address; });
 protoGetter('remoteFamily', function() { return this._getpeername().family; });
 protoGetter('remotePort', function() { return this._getpeername().port; });
@@ -936,7 +937,8 @@ Server.prototype.listen = function(...args) {
     if (options.host) {
       lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
     } else {
-      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive);
+      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive,
+                      flags);
     }
     return this;
   }
@@ -1039,6 +1041,11 @@ function onconnection(err, clientHandle) {
   self.emit('connection', socket);
 }
 
+// Cluster workers are not built.
+Server.prototype._setupWorker = function() {
+  throw errors.notImplemented('cluster');
+};
+
 Server.prototype.getConnections = function(cb) {
   const self = this;
   function end(err, connections) {
@@ -1071,10 +1078,12 @@ Server.prototype._emitCloseIfDrained = function() {
   process.nextTick(emitCloseNT, this);
 };
 
-Server.prototype[Symbol.asyncDispose] = async function() {
-  if (!this._handle) return;
-  await new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
-};
+if (typeof Symbol.asyncDispose === 'symbol') {
+  Server.prototype[Symbol.asyncDispose] = async function() {
+    if (!this._handle) return;
+    await new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+  };
+}
 
 Server.prototype.ref = function() {
   this._unref = false;
@@ -1087,14 +1096,6 @@ Server.prototype.unref = function() {
   if (this._handle) this._handle.unref();
   return this;
 };
-
-Object.defineProperty(Server.prototype, 'connections', {
-  __proto__: null,
-  get() { return this._connections; },
-  set(val) { this._connections = val; },
-  configurable: true,
-  enumerable: false,
-});
 
 function createServer(options, connectionListener) {
   return new Server(options, connectionListener);

@@ -5,7 +5,7 @@
 // callback, and the idle-timeout bookkeeping.
 
 const {
-  streamBaseState, kBytesWritten, kLastWriteWasAsync, UV_EOF, setOnRead,
+  streamBaseState, kBytesWritten: kBytesWrittenIndex, kLastWriteWasAsync, UV_EOF, setOnRead,
 } = internalBinding('stream_wrap');
 const { FastBuffer } = require('internal/buffer');
 
@@ -14,6 +14,8 @@ const kHandle = Symbol('kHandle');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
 const kBuffer = Symbol('kBuffer');
+const kBytesRead = Symbol('kBytesRead');
+const kBytesWritten = Symbol('kBytesWritten');
 
 function errnoException(err, syscall) {
   return require('internal/errors').errnoException(err, syscall);
@@ -57,7 +59,7 @@ function createWriteReq(handle) {
 }
 
 function afterWriteDispatched(req, err, cb) {
-  req.bytes = streamBaseState[kBytesWritten];
+  req.bytes = streamBaseState[kBytesWrittenIndex];
   req.async = streamBaseState[kLastWriteWasAsync] === 1;
   if (err !== 0) return cb(errnoException(err, 'write'));
   if (!req.async) {
@@ -104,7 +106,7 @@ function onStreamRead(nread, buf) {
   if (stream === undefined) return;
   if (nread > 0) {
     stream[kUpdateTimer]();
-    stream.bytesRead += nread;
+    stream[kBytesRead] += nread;
     const chunk = new FastBuffer(buf);
     if (!stream.push(chunk)) {
       this.reading = false;
@@ -163,6 +165,8 @@ module.exports = {
   kUpdateTimer,
   kAfterAsyncWrite,
   kBuffer,
+  kBytesRead,
+  kBytesWritten,
   writeGeneric,
   writevGeneric,
   onStreamRead,
