@@ -485,6 +485,8 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
     });
     return 1;
   }
+  // A 101 with Upgrade: no 'response'; socketOnData hands the socket to 'upgrade'.
+  if (res.upgrade) return 2;
   if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) {
     req.shouldKeepAlive = false;
   }

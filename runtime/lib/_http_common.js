@@ -70,7 +70,9 @@ function parserOnMessageComplete(trailers) {
     if (parser.onMessageComplete) parser.onMessageComplete(stream);
     stream.push(null);
   }
-  parser.incoming = null;
+  // An upgrade ends the HTTP conversation inside this execute(): whoever
+  // called execute() still needs the request to hand over the socket.
+  if (!(stream && stream.upgrade)) parser.incoming = null;
 }
 
 class ParserPool {
