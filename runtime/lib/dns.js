@@ -112,6 +112,35 @@ function emitInvalidHostnameWarning(hostname) {
     'module solely for compatibility.', 'DeprecationWarning', 'DEP0118');
 }
 
+// Request objects for the binding, named as node names them in stack traces.
+class GetAddrInfoReqWrap {}
+class GetNameInfoReqWrap {}
+
+function onlookup(err, addresses) {
+  if (err) {
+    this.callback(lookupException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  const address = addresses[0];
+  this.callback(null, address, this.family || isIP(address));
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.callback(lookupException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  this.callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+}
+
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    this.callback(lookupException(err, 'getnameinfo', this.host));
+    return;
+  }
+  this.callback(null, hostname, service);
+}
+
 function lookup(hostname, options, callback) {
   if (typeof options === 'function') {
     callback = options;
@@ -131,21 +160,12 @@ function lookup(hostname, options, callback) {
     else process.nextTick(callback, null, p.hostname, matchedFamily);
     return {};
   }
-  const req = {
-    callback, family: p.family, hostname: p.hostname, all: p.all,
-    oncomplete(err, addresses) {
-      if (err) {
-        this.callback(lookupException(err, 'getaddrinfo', this.hostname));
-        return;
-      }
-      if (this.all) {
-        this.callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
-      } else {
-        const address = addresses[0];
-        this.callback(null, address, this.family || isIP(address));
-      }
-    },
-  };
+  const req = new GetAddrInfoReqWrap();
+  req.callback = callback;
+  req.family = p.family;
+  req.hostname = p.hostname;
+  req.all = p.all;
+  req.oncomplete = p.all ? onlookupall : onlookup;
   const err = cares.getaddrinfo(req, toASCII(p.hostname), p.family, p.hints, p.order);
   if (err) {
     process.nextTick(callback, lookupException(err, 'getaddrinfo', p.hostname));
@@ -178,16 +198,11 @@ function lookupService(address, port, callback) {
   validatePort(port);
   validateFunction(callback, 'callback');
   port = +port;
-  const req = {
-    callback, host: address, port,
-    oncomplete(err, hostname, service) {
-      if (err) {
-        this.callback(lookupException(err, 'getnameinfo', this.host));
-        return;
-      }
-      this.callback(null, hostname, service);
-    },
-  };
+  const req = new GetNameInfoReqWrap();
+  req.callback = callback;
+  req.host = address;
+  req.port = port;
+  req.oncomplete = onlookupservice;
   const err = cares.getnameinfo(req, address, port);
   if (err) throw lookupException(err, 'getnameinfo', address);
   return req;

@@ -28,6 +28,12 @@ const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kPendingWrite = Symbol('kPendingWrite');
 const kMultiple = Symbol('kMultiple');
+
+// Request objects handed to the handles (named as node names them, so stack
+// traces read "TCPConnectWrap.afterConnect").
+class TCPConnectWrap {}
+class PipeConnectWrap {}
+class ShutdownWrap {}
 const kResetForDestroy = Symbol('kResetForDestroy');
 
 let autoSelectFamilyDefault = true;
@@ -358,11 +364,10 @@ Socket.prototype._final = function(cb) {
     return this.once('connect', () => this._final(cb));
   }
   if (!this._handle) return cb();
-  const req = {
-    handle: this._handle,
-    callback: cb,
-    oncomplete: afterShutdown,
-  };
+  const req = new ShutdownWrap();
+  req.oncomplete = afterShutdown;
+  req.handle = this._handle;
+  req.callback = cb;
   const err = this._handle.shutdown(req);
   if (err === 1 || err === -107 /* ENOTCONN */) return cb();
   if (err !== 0) return cb(errors.errnoException(err, 'shutdown'));
@@ -653,7 +658,13 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
       return;
     }
   }
-  const req = { oncomplete: afterConnect, address, port, localAddress, localPort, addressType };
+  const req = addressType === 4 || addressType === 6 ? new TCPConnectWrap() : new PipeConnectWrap();
+  req.oncomplete = afterConnect;
+  req.address = address;
+  req.port = port;
+  req.localAddress = localAddress;
+  req.localPort = localPort;
+  req.addressType = addressType;
   if (addressType === 6 || addressType === 4) {
     self.emit('connectionAttempt', address, port, addressType);
     if (addressType === 4) err = self._handle.connect(req, address, port);

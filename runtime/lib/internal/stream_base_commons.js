@@ -54,8 +54,18 @@ function onWriteComplete(status) {
   if (typeof this.callback === 'function') this.callback(null);
 }
 
+class WriteWrap {
+  constructor(handle) {
+    this.handle = handle;
+    this.oncomplete = onWriteComplete;
+    this.callback = null;
+    this.bytes = 0;
+    this.async = false;
+  }
+}
+
 function createWriteReq(handle) {
-  return { handle, oncomplete: onWriteComplete, callback: null, bytes: 0, async: false };
+  return new WriteWrap(handle);
 }
 
 function afterWriteDispatched(req, err, cb) {
