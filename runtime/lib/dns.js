@@ -8,7 +8,7 @@ const cares = internalBinding('cares_wrap');
 const { isIP } = require('internal/net');
 const errors = require('internal/errors');
 const {
-  ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS,
 } = errors.codes;
 const {
   validateBoolean, validateFunction, validateNumber, validateOneOf, validatePort, validateString,
@@ -69,7 +69,7 @@ function parseLookup(hostname, options) {
     validateOneOf(options, 'family', [0, 4, 6]);
     family = options;
   } else if (options !== undefined && options !== null && typeof options !== 'object') {
-    validateOneOf(options, 'options', [0, 4, 6]);
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
   } else if (options != null) {
     if (options.hints != null) {
       validateNumber(options.hints, 'options.hints');
@@ -94,7 +94,7 @@ function parseLookup(hostname, options) {
       verbatim = options.verbatim;
     }
     if (options.order != null) {
-      validateOneOf(options.order, 'options.order', ['ipv4first', 'ipv6first', 'verbatim']);
+      validateOneOf(options.order, 'options.order', ['verbatim', 'ipv4first', 'ipv6first']);
       verbatim = options.order === 'verbatim' ? true : options.order === 'ipv4first' ? false : 6;
     }
   }

@@ -109,3 +109,20 @@ assert.strictEqual(dns.NOTFOUND, 'ENOTFOUND');
 assert.strictEqual(dns.CONNREFUSED, 'ECONNREFUSED');
 assert.strictEqual(typeof dns.ADDRCONFIG, 'number');
 assert.strictEqual(typeof dns.resolve4, 'function');
+
+// Messages of the option checks.
+assert.throws(() => dns.lookup('x', 'a', () => {}), {
+  code: 'ERR_INVALID_ARG_TYPE',
+  message: 'The "options" argument must be of type object or integer. Received type string (\'a\')',
+});
+assert.throws(() => dns.lookup('x', { order: 'x' }, () => {}), {
+  code: 'ERR_INVALID_ARG_VALUE',
+  message: "The property 'options.order' must be one of: 'verbatim', 'ipv4first', 'ipv6first'. " +
+    "Received 'x'",
+});
+assert.throws(() => dns.lookup('x', 5, () => {}), { code: 'ERR_INVALID_ARG_VALUE' });
+dns.lookup('localhost', { order: 'ipv6first', all: true }, common.mustCall((err, addresses) => {
+  assert.strictEqual(err, null);
+  const families = addresses.map((a) => a.family);
+  assert.deepStrictEqual(families, families.slice().sort().reverse());
+}));
