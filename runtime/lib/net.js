@@ -8,7 +8,7 @@ const { TCP, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
 const { isIP, isIPv4, isIPv6, uvExceptionWithHostPort } = require('internal/net');
 const {
-  kOwner, kHandle, kUpdateTimer, kAfterAsyncWrite, kBytesRead, kBytesWritten,
+  kOwner, kHandle, kUpdateTimer, kAfterAsyncWrite, kBytesRead, kBytesWritten, kBuffer, kBufferCb,
   writeGeneric, writevGeneric, setStreamTimeout,
 } = require('internal/stream_base_commons');
 const errors = require('internal/errors');
@@ -126,7 +126,11 @@ function Socket(options) {
 
   const onread = options.onread;
   if (onread !== null && typeof onread === 'object') {
-    throw errors.notImplemented('net.Socket option onread');
+    // Reads are copied into the caller's buffer and handed to its callback
+    // instead of being pushed ('data' is not emitted).
+    // (node checks neither field here.)
+    this[kBuffer] = onread.buffer;
+    this[kBufferCb] = onread.callback;
   }
 
   this.on('end', onReadableStreamEnd);

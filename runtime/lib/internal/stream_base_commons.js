@@ -15,6 +15,7 @@ const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
 const kBuffer = Symbol('kBuffer');
 const kBytesRead = Symbol('kBytesRead');
+const kBufferCb = Symbol('kBufferCb');
 const kBytesWritten = Symbol('kBytesWritten');
 
 function errnoException(err, syscall) {
@@ -117,6 +118,10 @@ function onStreamRead(nread, buf) {
   if (nread > 0) {
     stream[kUpdateTimer]();
     stream[kBytesRead] += nread;
+    if (stream[kBuffer] !== undefined) {
+      deliverToUserBuffer(this, stream, buf, nread);
+      return;
+    }
     const chunk = new FastBuffer(buf);
     if (!stream.push(chunk)) {
       this.reading = false;
@@ -138,6 +143,25 @@ function onStreamRead(nread, buf) {
   stream.read(0);
 }
 setOnRead(onStreamRead);
+
+// The onread option: copy the bytes into the user's buffer(s), call back;
+// a callback returning false stops reading until resume().
+function deliverToUserBuffer(handle, stream, arrayBuffer, nread) {
+  const source = new Uint8Array(arrayBuffer, 0, nread);
+  let offset = 0;
+  while (offset < nread) {
+    const supplied = stream[kBuffer];
+    const target = typeof supplied === 'function' ? supplied() : supplied;
+    const view = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+    const n = Math.min(view.length, nread - offset);
+    view.set(source.subarray(offset, offset + n));
+    offset += n;
+    if (stream[kBufferCb].call(stream, n, target) === false) {
+      handle.reading = false;
+      handle.readStop();
+    }
+  }
+}
 
 function setStreamTimeout(msecs, callback) {
   const { validateNumber, validateFunction } = require('internal/validators');
@@ -175,6 +199,7 @@ module.exports = {
   kUpdateTimer,
   kAfterAsyncWrite,
   kBuffer,
+  kBufferCb,
   kBytesRead,
   kBytesWritten,
   writeGeneric,
