@@ -42,6 +42,7 @@ class Env;
   V(task_queue)           \
   V(tcp_wrap)             \
   V(timers)               \
+  V(tls_wrap)             \
   V(tty_wrap)             \
   V(types)                \
   V(url)                  \
