@@ -39,6 +39,8 @@ function requireBuiltin(id) {
   }
   const mod = new BuiltinModule(id);
   cache.set(id, mod);
+  // Like Node, process.moduleLoadList records every builtin loaded, in order.
+  if (process.moduleLoadList !== undefined) process.moduleLoadList.push(`NativeModule ${id}`);
   const fn = compile(id);
   mod.loading = true;
   // try/finally, not catch-and-rethrow: a rethrow would move the reported
