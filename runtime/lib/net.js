@@ -1116,24 +1116,12 @@ function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
 
-class BlockList {
-  constructor() {
-    throw errors.notImplemented('net.BlockList');
-  }
-}
-
-class SocketAddress {
-  constructor() {
-    throw errors.notImplemented('net.SocketAddress');
-  }
-}
-
 module.exports = {
   _createServerHandle: createServerHandle,
+  get BlockList() { return require('internal/net').BlockList; },
+  get SocketAddress() { return require('internal/net').SocketAddress; },
   _normalizeArgs: normalizeArgs,
   _setSimultaneousAccepts() {},
-  BlockList,
-  SocketAddress,
   connect,
   createConnection: connect,
   createServer,
