@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "builtins.h"
 #include "env.h"
 #include "options.h"
 
@@ -24,7 +25,10 @@ void PrintVersion(const Options& options) {
   if (options.verbose_version) {
     std::printf("v8 %s (Debian libnode, %s)\nuv %s\n", v8::V8::GetVersion(), NODUS_LIBNODE_PREFIX,
                 uv_version_string());
-    std::printf("builtins: compiled from embedded source\n");
+    std::printf(
+        "builtins: embedded source with V8 code caches for %zu of them (compiled from source "
+        "when this V8 rejects a cache)\n",
+        kBuiltinCodeCacheCount);
   }
 }
 
@@ -38,7 +42,7 @@ struct PlatformPump {
 
 }  // namespace
 
-int Start(int argc, char** argv) {
+int Start(int argc, char** argv, const char* write_code_cache_to) {
   // Like Node: a write to a closed pipe is an EPIPE error, not a fatal signal.
   signal(SIGPIPE, SIG_IGN);
   uv_setup_args(argc, argv);
@@ -107,6 +111,16 @@ int Start(int argc, char** argv) {
     std::vector<std::string> process_argv;
     process_argv.push_back(argv[0]);
     Env env(isolate, context, loop, options, process_argv);
+    if (write_code_cache_to != nullptr) {
+      CollectBuiltinsForCodeCache(isolate);
+      env.AddCleanupHook([isolate, write_code_cache_to] {
+        if (!WriteBuiltinCodeCache(isolate, write_code_cache_to)) {
+          std::fprintf(stderr, "nodus: cannot write the code cache to %s\n", write_code_cache_to);
+          std::fflush(stderr);
+          _exit(70);
+        }
+      });
+    }
     if (!env.Bootstrap()) env.Exit(1);
     exit_code = env.RunLoopAndExit();
     env.Exit(exit_code);
