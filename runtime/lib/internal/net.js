@@ -35,15 +35,17 @@ function isIP(s) {
 function uvExceptionWithHostPort(err, syscall, address, port) {
   const { uvException } = require('internal/errors');
   const base = uvException({ errno: err, syscall });
-  const details = port > 0 ? `${address}:${port}` : address;
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
   const colon = base.message.indexOf(', ');
   const description = base.message.slice(base.code.length + 2, colon);
-  const ex = new Error(`${syscall} ${base.code}: ${description} ${details}`);
+  const ex = new Error(`${syscall} ${base.code}: ${description}${details}`);
   ex.code = base.code;
   ex.errno = err;
   ex.syscall = syscall;
   ex.address = address;
-  if (port !== undefined) ex.port = port;
+  if (port) ex.port = port;
   Error.captureStackTrace(ex, uvExceptionWithHostPort);
   return ex;
 }
