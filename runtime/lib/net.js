@@ -420,6 +420,10 @@ Socket.prototype._destroy = function(exception, cb) {
     this._timer = null;
   }
   this.connecting = false;
+  if (this[kMultiple]) {
+    clearAttemptTimer(this[kMultiple]);
+    this[kMultiple] = null;
+  }
   for (let s = this; s !== null; s = s._parent) {
     if (s._timer) {
       clearTimeout(s._timer);
@@ -598,20 +602,39 @@ function lookupAndConnect(self, options) {
         process.nextTick(connectErrorNT, self, ex);
         return;
       }
-      const first = addresses[0];
-      for (const a of addresses) self.emit('lookup', null, a.address, a.family, host);
+      // Valid addresses once each, the families alternating, starting with
+      // the family of the first answer.
+      const byFamily = [[], []];
+      let order;
       for (const a of addresses) {
-        if (!isIP(a.address)) {
-          process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(a.address));
-          return;
-        }
+        self.emit('lookup', null, a.address, a.family, host);
+        if (!isIP(a.address) || (a.family !== 4 && a.family !== 6)) continue;
+        order ||= a.family === 6 ? { 6: 0, 4: 1 } : { 4: 0, 6: 1 };
+        const list = byFamily[order[a.family]];
+        if (!list.some((b) => b.address === a.address)) list.push(a);
+      }
+      if (byFamily[0].length === 0) {
+        const ex = new ERR_INVALID_IP_ADDRESS(addresses[0].address);
+        process.nextTick(connectErrorNT, self, ex);
+        return;
+      }
+      const toAttempt = [];
+      for (let i = 0; i < Math.max(byFamily[0].length, byFamily[1].length); i++) {
+        if (i < byFamily[0].length) toAttempt.push(byFamily[0][i]);
+        if (i < byFamily[1].length) toAttempt.push(byFamily[1][i]);
       }
       self._unrefTimer();
-      if (addresses.length === 1) {
+      const first = toAttempt[0];
+      if (toAttempt.length === 1) {
         internalConnect(self, first.address, port, first.family, localAddress, localPort);
       } else {
-        self[kMultiple] = { addresses, index: 0, port, errors: [] };
+        self[kMultiple] = {
+          addresses: toAttempt, index: 0, port, errors: [], timer: null,
+          timeout: autoSelectFamilyAttemptTimeout === undefined ?
+            autoSelectFamilyAttemptTimeoutDefault : Math.max(autoSelectFamilyAttemptTimeout, 10),
+        };
         internalConnect(self, first.address, port, first.family);
+        armAttemptTimer(self);
       }
     });
     return;
@@ -694,6 +717,7 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
 function tryNextAddress(self, ex) {
   const context = self[kMultiple];
   if (!context) return false;
+  clearAttemptTimer(context);
   context.errors.push(ex);
   context.index++;
   if (context.index >= context.addresses.length) {
@@ -706,18 +730,49 @@ function tryNextAddress(self, ex) {
     }
     return false;
   }
+  startNextAttempt(self, context);
+  return true;
+}
+
+function startNextAttempt(self, context) {
   const { address, family } = context.addresses[context.index];
   const old = self._handle;
   self._handle = new TCP(TCPConstants.SOCKET);
   if (old) old.close();
   internalConnect(self, address, context.port, family);
-  return true;
+  armAttemptTimer(self);
+}
+
+// Every attempt but the last gets autoSelectFamilyAttemptTimeout ms before
+// the next address is tried ('connectionAttemptTimeout').
+function armAttemptTimer(self) {
+  const context = self[kMultiple];
+  if (!context || !self.connecting) return;
+  clearAttemptTimer(context);
+  if (context.index >= context.addresses.length - 1) return;
+  context.timer = setTimeout(() => {
+    context.timer = null;
+    if (self[kMultiple] !== context || !self.connecting) return;
+    const { address, family } = context.addresses[context.index];
+    self.emit('connectionAttemptTimeout', address, context.port, family);
+    context.index++;
+    startNextAttempt(self, context);
+  }, context.timeout);
+}
+
+function clearAttemptTimer(context) {
+  if (context && context.timer) {
+    clearTimeout(context.timer);
+    context.timer = null;
+  }
 }
 
 function afterConnect(status, handle, req, readable, writable) {
   const self = handle[kOwner];
-  if (self === undefined || self.destroyed) return;
+  // An attempt abandoned for the next address completes on its old handle.
+  if (self === undefined || self.destroyed || self._handle !== handle) return;
   if (status === 0) {
+    clearAttemptTimer(self[kMultiple]);
     self[kMultiple] = null;
     self.connecting = false;
   }
