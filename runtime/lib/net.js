@@ -1080,11 +1080,26 @@ function onconnection(err, clientHandle) {
     return;
   }
   if (self.maxConnections && self._connections >= self.maxConnections) {
-    clientHandle.close();
-    self.emit('drop', {
+    const data = {
       localAddress: undefined, localPort: undefined, localFamily: undefined,
       remoteAddress: undefined, remotePort: undefined, remoteFamily: undefined,
-    });
+    };
+    if (clientHandle.getsockname) {
+      const local = {};
+      if (clientHandle.getsockname(local) === 0) {
+        data.localAddress = local.address;
+        data.localPort = local.port;
+        data.localFamily = local.family;
+      }
+      const remote = {};
+      if (clientHandle.getpeername(remote) === 0) {
+        data.remoteAddress = remote.address;
+        data.remotePort = remote.port;
+        data.remoteFamily = remote.family;
+      }
+    }
+    clientHandle.close();
+    self.emit('drop', data);
     return;
   }
   const socket = new Socket({

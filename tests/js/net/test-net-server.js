@@ -45,7 +45,14 @@ const net = require('net');
   }, 1));
   server.maxConnections = 1;
   server.on('drop', common.mustCall((data) => {
-    assert.strictEqual(typeof data, 'object');
+    assert.deepStrictEqual(Object.keys(data), ['localAddress', 'localPort', 'localFamily',
+                                               'remoteAddress', 'remotePort', 'remoteFamily']);
+    assert.strictEqual(data.localAddress, '127.0.0.1');
+    assert.strictEqual(data.localPort, server.address().port);
+    assert.strictEqual(data.localFamily, 'IPv4');
+    assert.strictEqual(data.remoteAddress, '127.0.0.1');
+    assert.strictEqual(typeof data.remotePort, 'number');
+    assert.strictEqual(data.remoteFamily, 'IPv4');
   }));
   server.listen(0, '127.0.0.1', common.mustCall(() => {
     const port = server.address().port;
