@@ -47,8 +47,14 @@ Object.defineProperty(setImmediate, Symbol.for('nodejs.util.promisify.custom'), 
 
 module.exports = {
   setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
-  // Legacy helpers Node still exports.
+  // Legacy helpers Node still exports (deprecated there too).
   active(timer) { insertGuarded(timer, true); },
+  _unrefActive(timer) { insertGuarded(timer, false); },
+  enroll(item, msecs) {
+    require('internal/validators').validateNumber(msecs, 'msecs', 0, 2 ** 31 - 1);
+    if (item._idleTimeout !== undefined && item._idleTimeout >= 0) unenroll(item);
+    item._idleTimeout = msecs;
+  },
   unenroll,
   get promises() { return require('timers/promises'); },
 };

@@ -124,6 +124,34 @@ function chdir(directory) {
   binding.chdir(directory);
 }
 
+function notImplemented(what) {
+  return require('internal/errors').notImplemented(what);
+}
+
+// KEY=value lines as process.loadEnvFile reads them: comments, `export `,
+// single/double/back quotes (double quotes expand \n).
+function parseEnv(text) {
+  const result = {};
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^(?:export\s+)?([\w.-]+)\s*=\s*(.*)$/.exec(line);
+    if (match === null) continue;
+    let value = match[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && value.indexOf(quote, 1) > 0) {
+      value = value.slice(1, value.indexOf(quote, 1));
+      if (quote === '"') value = value.replace(/\\n/g, '\n');
+    } else {
+      const hash = value.indexOf(' #');
+      if (hash !== -1) value = value.slice(0, hash);
+      value = value.trim();
+    }
+    result[match[1]] = value;
+  }
+  return result;
+}
+
 let exitCode;
 function install(process) {
   const methods = {
@@ -151,6 +179,58 @@ function install(process) {
     hasUncaughtExceptionCaptureCallback() {
       return require('internal/process/execution').hasCaptureCallback();
     },
+    // Node's handle/request introspection (why-is-node-running and friends
+    // read these); nodus does not track libuv handles in JavaScript yet.
+    _getActiveHandles() { return []; },
+    _getActiveRequests() { return []; },
+    getActiveResourcesInfo() { return []; },
+    _kill(pid, sig) { return binding.kill(pid, sig); },
+    _tickCallback() { require('internal/process/task_queues').processTicksAndRejections(); },
+    _fatalException() {
+      throw notImplemented('process._fatalException');
+    },
+    getBuiltinModule(id) {
+      require('internal/validators').validateString(id, 'id');
+      const { Module } = require('internal/modules/cjs/loader');
+      if (!Module.isBuiltin(id)) return undefined;
+      return Module._load(id, null, false);
+    },
+    dlopen(module, filename) {
+      throw notImplemented(`process.dlopen (native addon ${filename})`);
+    },
+    availableMemory() {
+      return require('os').freemem();
+    },
+    loadEnvFile(path = '.env') {
+      const text = require('fs').readFileSync(path, 'utf8');
+      for (const [key, value] of Object.entries(parseEnv(text))) {
+        if (process.env[key] === undefined) process.env[key] = value;
+      }
+    },
+    setSourceMapsEnabled(enabled) {
+      require('internal/validators').validateBoolean(enabled, 'enabled');
+      if (enabled) throw notImplemented('source maps');
+    },
+    openStdin() {
+      process.stdin.resume();
+      return process.stdin;
+    },
+    assert(value, message) {
+      if (!value) require('assert').fail(message || 'assertion error');
+    },
+    _linkedBinding(name) {
+      throw notImplemented(`process._linkedBinding('${name}')`);
+    },
+    _debugProcess() { throw notImplemented('process._debugProcess (the inspector)'); },
+    _debugEnd() { throw notImplemented('process._debugEnd (the inspector)'); },
+    _startProfilerIdleNotifier() {},
+    _stopProfilerIdleNotifier() {},
+    initgroups() { throw notImplemented('process.initgroups'); },
+    setgroups() { throw notImplemented('process.setgroups'); },
+    setegid() { throw notImplemented('process.setegid'); },
+    seteuid() { throw notImplemented('process.seteuid'); },
+    setgid() { throw notImplemented('process.setgid'); },
+    setuid() { throw notImplemented('process.setuid'); },
     _rawDebug(...args) {
       internalBinding('stdio').writeString(2,
         require('internal/util/inspect').format(...args) + '\n');
@@ -161,6 +241,38 @@ function install(process) {
       __proto__: null, value: methods[name], writable: true, enumerable: true, configurable: true,
     });
   }
+  // Diagnostic reports are not built; the object exists, its actions name that.
+  Object.defineProperty(process, 'report', {
+    __proto__: null, enumerable: true, configurable: true, writable: true,
+    value: {
+      writeReport() { throw notImplemented('process.report.writeReport'); },
+      getReport() { throw notImplemented('process.report.getReport'); },
+      directory: '', filename: '', compact: false, signal: 'SIGUSR2',
+      reportOnFatalError: false, reportOnSignal: false, reportOnUncaughtException: false,
+      excludeNetwork: false,
+    },
+  });
+  Object.defineProperty(process, 'sourceMapsEnabled', {
+    __proto__: null, enumerable: true, configurable: true, get() { return false; },
+  });
+  Object.defineProperty(process, '_preload_modules', {
+    __proto__: null, enumerable: true, configurable: true, writable: true,
+    value: internalBinding('options').requires.slice(),
+  });
+  // The options node accepts in NODE_OPTIONS that nodus accepts too.
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    __proto__: null, enumerable: true, configurable: true,
+    get() {
+      const flags = new Set(['--require', '-r', '--no-warnings', '--no-deprecation',
+        '--throw-deprecation', '--trace-warnings', '--trace-deprecation', '--trace-uncaught',
+        '--unhandled-rejections', '--preserve-symlinks', '--preserve-symlinks-main', '--title',
+        '--stack-trace-limit', '--max-old-space-size', '--expose-gc']);
+      Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+        __proto__: null, value: flags, enumerable: true, configurable: true, writable: true,
+      });
+      return flags;
+    },
+  });
   // process.exitCode: Node 20 validates it as an integer (or undefined/null).
   Object.defineProperty(process, 'exitCode', {
     __proto__: null,

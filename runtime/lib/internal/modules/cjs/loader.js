@@ -67,15 +67,26 @@ Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
 Module.globalPaths = modulesBinding.globalPaths(process.execPath);
 Module.builtinModules = Object.freeze(modulesBinding.builtinModules.slice());
-Module.wrapper = [
+let wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
   '\n});',
 ];
-Module.wrap = function(script) {
-  return Module.wrapper[0] + script + Module.wrapper[1];
+let wrap = function(script) {
+  return wrapper[0] + script + wrapper[1];
 };
-const defaultWrapper = Module.wrapper;
-const defaultWrap = Module.wrap;
+const defaultWrapper = wrapper;
+const defaultWrap = wrap;
+// Accessors, as in node: tools that patch them are honoured by wrapSafe.
+Object.defineProperty(Module, 'wrap', {
+  __proto__: null, enumerable: false, configurable: false,
+  get() { return wrap; },
+  set(value) { wrap = value; },
+});
+Object.defineProperty(Module, 'wrapper', {
+  __proto__: null, enumerable: false, configurable: false,
+  get() { return wrapper; },
+  set(value) { wrapper = value; },
+});
 
 Module._nodeModulePaths = function(from) {
   return modulesBinding.nodeModulePaths(path.resolve(from));
@@ -416,6 +427,29 @@ Module._preloadModules = function(requests) {
 Module.runMain = function(main = process.argv[1]) {
   const [, value] = checkResolution(null, modulesBinding.resolveMain(main, process.cwd()));
   Module._load(value, null, true);
+};
+
+// Module._findPath(request, paths, isMain): the file `request` resolves to
+// when searched in `paths`, or false.
+Module._findPath = function(request, paths, isMain) {
+  const absolute = path.isAbsolute(request);
+  const candidates = absolute ? [''] : (paths || []);
+  for (const dir of candidates) {
+    const [kind, value] = isMain ?
+      modulesBinding.resolveMain(absolute ? request : path.resolve(dir, request), process.cwd()) :
+      modulesBinding.resolve(absolute ? request : path.resolve(dir, request),
+        path.join(process.cwd(), '[eval]'));
+    if (kind === 0) return value;
+  }
+  return false;
+};
+
+Module._debug = function() {};
+
+Module.SourceMap = class SourceMap {
+  constructor() {
+    throw makeNodeError(Error, 'ERR_NOT_IMPLEMENTED', "'module.SourceMap' is not implemented in nodus yet");
+  }
 };
 
 Module.findSourceMap = function() {
