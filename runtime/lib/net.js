@@ -531,6 +531,9 @@ Socket.prototype.connect = function(...args) {
     this._sockname = null;
     this._undestroy();
     this._readableState.endEmitted = false;
+    // Counters are per connection, as node's are per handle.
+    this[kBytesRead] = 0;
+    this[kBytesWritten] = 0;
   }
   const { path } = options;
   const pipe = !!path;
