@@ -50,3 +50,13 @@ server.listen(sock, common.mustCall(() => {
     again.listen(sock);
   }));
 }));
+
+// readableAll/writableAll open the socket file to everyone; close() unlinks it.
+const shared = path.join(dir, 'shared.sock');
+const open = net.createServer().listen({ path: shared, readableAll: true, writableAll: true },
+                                       common.mustCall(() => {
+                                         assert.strictEqual(fs.statSync(shared).mode & 0o777, 0o777);
+                                         open.close(common.mustCall(() => {
+                                           assert.strictEqual(fs.existsSync(shared), false);
+                                         }));
+                                       }));
