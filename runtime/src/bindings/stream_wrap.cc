@@ -83,14 +83,16 @@ void AfterShutdown(uv_shutdown_t* uv_req, int status) {
 // Writes `bufs`: first uv_try_write, then uv_write for what is left. `stable`
 // says the bytes stay valid (they belong to JS buffers kept in `keep_alive`);
 // otherwise the remainder is copied. Returns 0 or a libuv error.
+// `prior` bytes of the same write already went out through uv_try_write
+// (the socket is full, so no second try).
 int DoWrite(StreamHandle* handle, Local<Object> req_object, std::vector<uv_buf_t> bufs, bool stable,
-            std::vector<Global<Value>> keep_alive) {
-  size_t total = 0;
+            std::vector<Global<Value>> keep_alive, size_t prior = 0) {
+  size_t total = prior;
   for (const uv_buf_t& buf : bufs) total += buf.len;
   int32_t* state = StreamHandle::state();
   uv_stream_t* stream = handle->stream();
   size_t first = 0;
-  if (stream->write_queue_size == 0) {
+  if (stream->write_queue_size == 0 && prior == 0) {
     int written = uv_try_write(stream, bufs.data(), static_cast<unsigned>(bufs.size()));
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) return written;
     if (written > 0) {
@@ -317,11 +319,28 @@ void StreamHandle::WriteBuffer(const FunctionCallbackInfo<Value>& info) {
   if (self == nullptr) return;
   Local<v8::ArrayBufferView> view = info[1].As<v8::ArrayBufferView>();
   char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
-  std::vector<uv_buf_t> bufs{uv_buf_init(data, static_cast<unsigned>(view->ByteLength()))};
+  size_t length = view->ByteLength();
+  // Fast path: the whole buffer goes out now, nothing to keep.
+  size_t prior = 0;
+  uv_stream_t* stream = self->stream();
+  if (stream->write_queue_size == 0) {
+    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+    int written = uv_try_write(stream, &buf, 1);
+    if (written >= 0 && static_cast<size_t>(written) == length) {
+      g_state[kBytesWritten] = static_cast<int32_t>(length);
+      g_state[kLastWriteWasAsync] = 0;
+      return info.GetReturnValue().Set(0);
+    }
+    if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
+      return info.GetReturnValue().Set(written);
+    }
+    if (written > 0) prior = static_cast<size_t>(written);
+  }
+  std::vector<uv_buf_t> bufs{uv_buf_init(data + prior, static_cast<unsigned>(length - prior))};
   std::vector<Global<Value>> keep;
   keep.emplace_back(info.GetIsolate(), view);
   info.GetReturnValue().Set(
-      DoWrite(self, info[0].As<Object>(), std::move(bufs), true, std::move(keep)));
+      DoWrite(self, info[0].As<Object>(), std::move(bufs), true, std::move(keep), prior));
 }
 
 static void WriteString(const FunctionCallbackInfo<Value>& info, bool latin1) {
