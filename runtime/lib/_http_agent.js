@@ -115,6 +115,10 @@ class Agent extends EventEmitter {
         else setRequestSocket(this, req, s);
       });
     } else {
+      // Remembered so that a socket freed for another origin (under
+      // maxTotalSockets) can be created for this request.
+      req._agentName = name;
+      req._agentOptions = options;
       this.requests[name] ||= [];
       this.requests[name].push(req);
     }

@@ -261,6 +261,7 @@ class ClientRequest extends OutgoingMessage {
 
   setTimeout(msecs, callback) {
     if (this._ended) return this;
+    listenSocketTimeout(this);
     msecs = getTimerDuration(msecs, 'msecs');
     if (callback) this.once('timeout', callback);
     if (this.socket) setSocketTimeout(this.socket, msecs);
@@ -303,8 +304,8 @@ function onSocketNT(req, socket, err) {
       socket.emit('free');
     } else if (socket) {
       socket.destroy(err || req._destroyError);
-      if (!err && req._destroyError) err = req._destroyError;
     }
+    if (!err && req._destroyError) err = req._destroyError;
     if (!err && !req.aborted) err = connResetException('socket hang up');
     if (err) emitErrorEvent(req, err);
     req._closed = true;
@@ -344,8 +345,8 @@ function tickOnSocket(req, socket) {
 function listenSocketTimeout(req) {
   if (req.timeoutCb) return;
   req.timeoutCb = () => req.emit('timeout');
-  if (req.socket) req.socket.once('timeout', req.timeoutCb);
-  else req.on('socket', (socket) => socket.once('timeout', req.timeoutCb));
+  if (req.socket) req.socket.on('timeout', req.timeoutCb);
+  else req.once('socket', (socket) => socket.on('timeout', req.timeoutCb));
 }
 
 function ondrain() {

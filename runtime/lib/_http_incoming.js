@@ -158,14 +158,14 @@ class IncomingMessage extends Readable {
     }
     if (this.socket && !this.socket.destroyed && this.aborted) {
       this.socket.destroy(error);
-      const cleanup = () => cb(error);
+      const cleanup = () => process.nextTick(onDestroyed, this, error, cb);
       if (typeof this.socket.once === 'function') {
         this.socket.once('close', cleanup);
       } else {
-        process.nextTick(cleanup);
+        cleanup();
       }
     } else {
-      process.nextTick(cb, error);
+      process.nextTick(onDestroyed, this, error, cb);
     }
   }
 
@@ -220,6 +220,13 @@ class IncomingMessage extends Readable {
       this.resume();
     }
   }
+}
+
+// As node: the error of a destroyed message is emitted only when someone
+// listens for it (an aborted request nobody watches must not crash).
+function onDestroyed(msg, error, cb) {
+  if (msg.listenerCount('error') === 0) cb();
+  else cb(error);
 }
 
 function addDistinct(field, value, dest) {
