@@ -153,8 +153,9 @@ class ServerResponse extends OutgoingMessage {
     const links = Array.isArray(hints.link) ? hints.link : [hints.link];
     for (const link of links) {
       if (checkInvalidHeaderChar(link)) throw new ERR_INVALID_CHAR('header content', 'Link');
-      head += 'Link: ' + link + '\r\n';
     }
+    // One line, as node sends it.
+    head += 'Link: ' + links.join(', ') + '\r\n';
     for (const key of Object.keys(hints)) {
       if (key !== 'link') head += key + ': ' + hints[key] + '\r\n';
     }
@@ -669,5 +670,6 @@ module.exports = {
   storeHTTPOptions,
   _connectionListener: connectionListener,
   kServerResponse,
+  kConnections,
   setEncodingGuard,
 };
