@@ -164,13 +164,31 @@ function createStdin() {
   return stdin;
 }
 
+// On a terminal, stdout/stderr are tty.WriteStreams (with 'resize',
+// columns, rows) whose handle writes block, as Node makes them: output is
+// never lost at exit. Destroying one does not close the terminal.
+function createTtyWriter(fd) {
+  const tty = require('tty');
+  const stream = new tty.WriteStream(fd);
+  stream.fd = fd;
+  stream._type = 'tty';
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  stream._destroy = function(err, callback) {
+    callback(err);
+  };
+  return stream;
+}
+
 const streams = {};
 function getStdio(name) {
   if (streams[name] === undefined) {
     if (name === 'stdin') {
       streams[name] = createStdin();
     } else {
-      streams[name] = createStdioWriter(name === 'stdout' ? 1 : 2);
+      const fd = name === 'stdout' ? 1 : 2;
+      streams[name] = binding.guessHandleType(fd) === 'TTY' ?
+        createTtyWriter(fd) : createStdioWriter(fd);
     }
   }
   return streams[name];
