@@ -8,6 +8,7 @@
 #include "base/fs.h"
 #include "bindings/binding.h"
 #include "env.h"
+#include "resolve/builtins.h"
 #include "resolve/resolve.h"
 
 namespace nodus::bindings::modules {
@@ -18,92 +19,12 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
-// Node 20's builtin module ids. Those nodus has not built yet still resolve
-// as builtins, so require('http') reports "not implemented" instead of
-// searching node_modules.
-constexpr std::array<std::string_view, 69> kNodeBuiltins = {
-    "_http_agent",
-    "_http_client",
-    "_http_common",
-    "_http_incoming",
-    "_http_outgoing",
-    "_http_server",
-    "_stream_duplex",
-    "_stream_passthrough",
-    "_stream_readable",
-    "_stream_transform",
-    "_stream_wrap",
-    "_stream_writable",
-    "_tls_common",
-    "_tls_wrap",
-    "assert",
-    "assert/strict",
-    "async_hooks",
-    "buffer",
-    "child_process",
-    "cluster",
-    "console",
-    "constants",
-    "crypto",
-    "dgram",
-    "diagnostics_channel",
-    "dns",
-    "dns/promises",
-    "domain",
-    "events",
-    "fs",
-    "fs/promises",
-    "http",
-    "http2",
-    "https",
-    "inspector",
-    "inspector/promises",
-    "module",
-    "net",
-    "os",
-    "path",
-    "path/posix",
-    "path/win32",
-    "perf_hooks",
-    "process",
-    "punycode",
-    "querystring",
-    "readline",
-    "readline/promises",
-    "repl",
-    "stream",
-    "stream/consumers",
-    "stream/promises",
-    "stream/web",
-    "string_decoder",
-    "sys",
-    "timers",
-    "timers/promises",
-    "tls",
-    "trace_events",
-    "tty",
-    "url",
-    "util",
-    "util/types",
-    "v8",
-    "vm",
-    "wasi",
-    "worker_threads",
-    "zlib",
-    "test",
-};
-// Reachable only as "node:<id>".
-constexpr std::array<std::string_view, 3> kSchemeOnlyBuiltins = {"test", "test/reporters", "sea"};
+// The builtin ids live in resolve/builtins.h, shared with nodus-lsp.
+using resolve::kNodeBuiltins;
 
-bool IsSchemeOnly(std::string_view id) {
-  return std::find(kSchemeOnlyBuiltins.begin(), kSchemeOnlyBuiltins.end(), id) !=
-         kSchemeOnlyBuiltins.end();
-}
+bool IsSchemeOnly(std::string_view id) { return resolve::IsSchemeOnlyBuiltin(id); }
 
-bool IsBuiltin(std::string_view id) {
-  if (IsSchemeOnly(id)) return false;
-  return std::find(kNodeBuiltins.begin(), kNodeBuiltins.end(), id) != kNodeBuiltins.end();
-}
+bool IsBuiltin(std::string_view id) { return resolve::IsBuiltin(id); }
 
 // Success: [0, path, warning] for a file, [1, id, warning] for a builtin.
 // Failure: [2, message, code, requireStack, path, requestPath, syntaxError];
