@@ -35,8 +35,10 @@ class Env;
   V(os)                   \
   V(pipe_wrap)            \
   V(process_methods)      \
+  V(process_wrap)         \
   V(serdes)               \
   V(signal)               \
+  V(spawn_sync)           \
   V(stdio)                \
   V(stream_wrap)          \
   V(task_queue)           \
