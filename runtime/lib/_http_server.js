@@ -528,7 +528,9 @@ function socketOnError(e) {
   this._httpError = true;
   const server = this.server;
   if (!server || !server.emit('clientError', e, this)) {
-    if (this.writable && this.bytesWritten === 0) {
+    // Answer only where no response has begun on the wire (a finished
+    // earlier response on a keep-alive connection does not count).
+    if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
       let response;
       switch (e.code) {
         case 'HPE_HEADER_OVERFLOW':

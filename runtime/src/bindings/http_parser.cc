@@ -13,8 +13,13 @@
 // names and values) are counted per message against maxHeaderSize and give
 // HPE_HEADER_OVERFLOW as Node's parser does. The library itself rejects
 // Content-Length together with Transfer-Encoding, repeated Content-Length
-// and a request Transfer-Encoding that does not end in chunked.
+// and a request Transfer-Encoding that does not end in chunked; on top of it
+// (unless lenient) header names must be tokens and versions 0.9/1.0/1.1/2.0,
+// and errors carry llhttp's codes and reasons where the library's differ.
+// Not detected, unlike llhttp: obsolete line folding and bare-LF line ends;
+// the QUERY method is unknown to the library (a 400, HPE_INVALID_METHOD).
 #include <http_parser.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <cstring>
@@ -66,6 +71,9 @@ class Parser {
     }
     ResetMessage();
     own_error_ = HPE_OK;
+    own_code_ = nullptr;
+    own_reason_ = nullptr;
+    lenient_ = lenient;
   }
 
   // Returns bytes parsed, or sets an error result.
@@ -80,6 +88,11 @@ class Parser {
     if (got_exception_) return;  // the JS exception propagates
     // Headers still in progress: keep the partial pieces for the next chunk.
     http_errno err = own_error_ != HPE_OK ? own_error_ : HTTP_PARSER_ERRNO(&parser_);
+    if (err == HPE_UNEXPECTED_CONTENT_LENGTH && own_error_ == HPE_OK && SawTransferEncoding()) {
+      // Content-Length with Transfer-Encoding: llhttp's code and words.
+      own_code_ = "HPE_INVALID_TRANSFER_ENCODING";
+      own_reason_ = "Transfer-Encoding can't be present with Content-Length";
+    }
     if (err != HPE_OK) {
       info.GetReturnValue().Set(MakeError(err, parsed));
       return;
@@ -87,18 +100,31 @@ class Parser {
     info.GetReturnValue().Set(static_cast<double>(parsed));
   }
 
+  bool SawTransferEncoding() const {
+    for (const std::string& field : fields_) {
+      if (field.size() == 17 && strncasecmp(field.c_str(), "transfer-encoding", 17) == 0)
+        return true;
+    }
+    return false;
+  }
+
   Local<Value> MakeError(http_errno err, size_t parsed) {
     Local<v8::Context> context = isolate_->GetCurrentContext();
-    std::string reason =
-        err == HPE_HEADER_OVERFLOW ? "Header overflow" : http_errno_description(err);
-    if (!reason.empty()) reason[0] = static_cast<char>(toupper(reason[0]));
+    const char* code = http_errno_name(err);
+    std::string reason;
+    if (own_reason_ != nullptr) {
+      reason = own_reason_;
+      if (own_code_ != nullptr) code = own_code_;
+    } else {
+      reason = NodeReason(err);
+    }
     Local<Object> error =
         v8::Exception::Error(ToV8(isolate_, "Parse Error: " + reason)).As<Object>();
     error
         ->Set(context, ToV8(isolate_, "bytesParsed"),
               v8::Number::New(isolate_, static_cast<double>(parsed)))
         .Check();
-    error->Set(context, ToV8(isolate_, "code"), ToV8(isolate_, http_errno_name(err))).Check();
+    error->Set(context, ToV8(isolate_, "code"), ToV8(isolate_, code)).Check();
     error->Set(context, ToV8(isolate_, "reason"), ToV8(isolate_, reason)).Check();
     return error;
   }
@@ -107,6 +133,76 @@ class Parser {
   static void OnCollected(const v8::WeakCallbackInfo<Parser>& data) { delete data.GetParameter(); }
 
   static Parser* From(::http_parser* p) { return static_cast<Parser*>(p->data); }
+
+  // Node's (llhttp's) wording for the library's errors, where they differ.
+  static std::string NodeReason(http_errno err) {
+    switch (err) {
+      case HPE_HEADER_OVERFLOW:
+        return "Header overflow";
+      case HPE_INVALID_METHOD:
+        return "Invalid method encountered";
+      case HPE_INVALID_URL:
+        return "Invalid char in url path";
+      case HPE_INVALID_VERSION:
+        return "Invalid HTTP version";
+      case HPE_INVALID_HEADER_TOKEN:
+        return "Invalid header value char";
+      case HPE_INVALID_CONTENT_LENGTH:
+        return "Invalid character in Content-Length";
+      case HPE_UNEXPECTED_CONTENT_LENGTH:
+        return "Duplicate Content-Length";
+      case HPE_INVALID_CHUNK_SIZE:
+        return "Invalid character in chunk size";
+      case HPE_LF_EXPECTED:
+        return "Missing expected LF after header value";
+      case HPE_INVALID_EOF_STATE:
+        return "Invalid EOF state";
+      case HPE_INVALID_TRANSFER_ENCODING:
+        return "Request has invalid `Transfer-Encoding`";
+      case HPE_INVALID_STATUS:
+        return "Invalid status code";
+      default: {
+        std::string reason = http_errno_description(err);
+        if (!reason.empty()) reason[0] = static_cast<char>(toupper(reason[0]));
+        return reason;
+      }
+    }
+  }
+
+  // Stops parsing with an error of ours (node's code and reason).
+  int Fail(http_errno err, const char* code, const char* reason) {
+    own_error_ = err;
+    own_code_ = code;
+    own_reason_ = reason;
+    return -1;
+  }
+
+  static bool IsToken(unsigned char c) {
+    if (c >= '0' && c <= '9') return true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
+  }
+
+  // What llhttp rejects and the (non-strict) library lets through: header
+  // names that are not tokens ("X : a"), versions other than 0.9, 1.0, 1.1
+  // and 2.0, and Transfer-Encoding together with Content-Length (reported
+  // with llhttp's code). Skipped for insecureHTTPParser.
+  int CheckHead(::http_parser* p) {
+    if (lenient_) return 0;
+    for (const std::string& field : fields_) {
+      if (field.empty()) return Fail(HPE_INVALID_HEADER_TOKEN, nullptr, "Invalid header token");
+      for (char c : field) {
+        if (!IsToken(static_cast<unsigned char>(c)))
+          return Fail(HPE_INVALID_HEADER_TOKEN, nullptr, "Invalid header token");
+      }
+    }
+    unsigned short major = p->http_major;
+    unsigned short minor = p->http_minor;
+    bool version_ok = (major == 1 && (minor == 0 || minor == 1)) || (major == 0 && minor == 9) ||
+                      (major == 2 && minor == 0);
+    if (!version_ok) return Fail(HPE_INVALID_VERSION, nullptr, "Invalid HTTP version");
+    return 0;
+  }
 
   void ResetMessage() {
     url_.clear();
@@ -207,6 +303,7 @@ class Parser {
 
   static int OnHeadersComplete(::http_parser* p) {
     Parser* self = From(p);
+    if (self->CheckHead(p) != 0) return -1;
     v8::Isolate* isolate = self->isolate_;
     bool request = p->type == HTTP_REQUEST;
     Local<Value> argv[] = {
@@ -273,6 +370,9 @@ class Parser {
   bool headers_done_ = false;
   bool got_exception_ = false;
   http_errno own_error_ = HPE_OK;
+  const char* own_code_ = nullptr;    // node's code where it differs from the library's
+  const char* own_reason_ = nullptr;  // node's reason for our own errors
+  bool lenient_ = false;
   Local<Value> buffer_;
   const char* data_ = nullptr;
 };

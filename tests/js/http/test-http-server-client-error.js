@@ -91,3 +91,22 @@ s2.listen(0, '127.0.0.1', common.mustCall(() => {
     }));
   })();
 }));
+
+// A malformed request after a complete response on a keep-alive connection
+// still gets the 400 (no response of its own is on the wire yet).
+const s3 = http.createServer(common.mustCall((req, res) => res.end('ok')));
+s3.listen(0, '127.0.0.1', common.mustCall(() => {
+  const c = net.connect(s3.address().port, '127.0.0.1');
+  c.setEncoding('latin1');
+  let got = '';
+  c.on('data', (d) => {
+    got += d;
+    if (got.endsWith('\r\n\r\nok')) c.write('BAD\r\n\r\n');
+  });
+  c.on('close', common.mustCall(() => {
+    assert.match(got, /^HTTP\/1\.1 200 OK\r\n/);
+    assert.ok(got.endsWith('okHTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'));
+    s3.close();
+  }));
+  c.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+}));
