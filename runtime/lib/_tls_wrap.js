@@ -424,9 +424,7 @@ TLSSocket.prototype._onHandshakeDone = function() {
   this._secureEstablished = true;
   this.secureConnecting = false;
   this.alpnProtocol = engine.getALPNProtocol();
-  if (this._tlsOptions.isServer) {
-    this.servername = engine.getServername();
-  }
+  this.servername = engine.getServername();
   this.emit('secure');
 };
 
@@ -501,11 +499,6 @@ TLSSocket.prototype.getSession = function() {
 
 TLSSocket.prototype.isSessionReused = function() {
   return this._handle ? this._handle.engine.isSessionReused() : false;
-};
-
-TLSSocket.prototype.getServername = function() {
-  if (!this._handle) return this.servername;
-  return this._handle.engine.getServername();
 };
 
 for (const name of ['getFinished', 'getPeerFinished', 'exportKeyingMaterial',
@@ -598,8 +591,6 @@ function connect(...args) {
   if (options.checkServerIdentity === undefined) options.checkServerIdentity = tls.checkServerIdentity;
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
   validateNumber(options.minDHSize, 'options.minDHSize', 1);
-  const host = options.host || 'localhost';
-  if (options.servername === undefined && !isIP(host)) options.servername = host;
   if (options.servername) {
     validateString(options.servername, 'options.servername');
     if (isIP(options.servername)) {

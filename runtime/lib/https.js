@@ -62,6 +62,13 @@ function createConnection(port, host, options) {
   }
   if (typeof port === 'number') options.port = port;
   if (typeof host === 'string') options.host = host;
+  if (!options.servername && options.servername !== '') {
+    // SNI from the host name (without port or brackets); never an IP.
+    let servername = String(options.host || 'localhost');
+    if (servername.startsWith('[')) servername = servername.slice(1, servername.indexOf(']'));
+    else servername = servername.split(':')[0];
+    options.servername = require('net').isIP(servername) ? '' : servername;
+  }
   if (options._agentKey) {
     const session = this._getSession(options._agentKey);
     if (session) options = { session, ...options };
