@@ -1,0 +1,82 @@
+#include "lsp/core/document.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "base/check.h"
+
+extern "C" const TSLanguage* tree_sitter_javascript(void);
+
+namespace nodus::lsp {
+
+LineTable::LineTable(std::string_view text) {
+  starts_.push_back(0);
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+uint32_t LineTable::LineOf(uint32_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<uint32_t>(it - starts_.begin()) - 1;
+}
+
+TSPoint LineTable::PointAt(uint32_t offset) const {
+  uint32_t line = LineOf(offset);
+  return TSPoint{line, offset - starts_[line]};
+}
+
+const TSLanguage* JavascriptLanguage() { return tree_sitter_javascript(); }
+
+Document::Document(std::string text) : text_(std::move(text)), lines_(text_) {
+  parser_ = ts_parser_new();
+  NODUS_CHECK(ts_parser_set_language(parser_, JavascriptLanguage()));
+  Parse(nullptr);
+}
+
+Document::~Document() {
+  if (tree_ != nullptr) ts_tree_delete(tree_);
+  ts_parser_delete(parser_);
+}
+
+void Document::Parse(TSTree* old_tree) {
+  TSTree* tree =
+      ts_parser_parse_string(parser_, old_tree, text_.data(), static_cast<uint32_t>(text_.size()));
+  NODUS_CHECK(tree != nullptr);  // no timeout or cancellation flag is set
+  if (tree_ != nullptr) ts_tree_delete(tree_);
+  tree_ = tree;
+  ++parse_count_;
+}
+
+void Document::Edit(uint32_t start, uint32_t old_end, std::string_view new_text) {
+  uint32_t size = static_cast<uint32_t>(text_.size());
+  start = std::min(start, size);
+  old_end = std::clamp(old_end, start, size);
+  TSInputEdit edit;
+  edit.start_byte = start;
+  edit.old_end_byte = old_end;
+  edit.new_end_byte = start + static_cast<uint32_t>(new_text.size());
+  edit.start_point = lines_.PointAt(start);
+  edit.old_end_point = lines_.PointAt(old_end);
+  text_.replace(start, old_end - start, new_text);
+  lines_ = LineTable(text_);
+  edit.new_end_point = lines_.PointAt(edit.new_end_byte);
+  ts_tree_edit(tree_, &edit);
+  Parse(tree_);
+}
+
+void Document::Reset(std::string text) {
+  text_ = std::move(text);
+  lines_ = LineTable(text_);
+  if (tree_ != nullptr) ts_tree_delete(tree_);
+  tree_ = nullptr;
+  Parse(nullptr);
+}
+
+std::string_view Document::NodeText(TSNode node) const {
+  uint32_t start = std::min<uint32_t>(ts_node_start_byte(node), text_.size());
+  uint32_t end = std::clamp<uint32_t>(ts_node_end_byte(node), start, text_.size());
+  return std::string_view(text_).substr(start, end - start);
+}
+
+}  // namespace nodus::lsp

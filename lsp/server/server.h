@@ -1,0 +1,96 @@
+#pragma once
+
+// The protocol layer: JSON-RPC 2.0 messages in, responses and notifications
+// out through a sink. It owns the open documents and answers from lsp/core.
+// Single-threaded: every call happens on the thread that owns the Server, and
+// each message is handled to completion before the next (so there is nothing
+// to cancel yet; $/cancelRequest is accepted and ignored).
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "base/fs.h"
+#include "lsp/core/document.h"
+#include "lsp/core/overlay_fs.h"
+
+namespace nodus::lsp {
+
+using Json = nlohmann::json;
+
+// JSON-RPC and LSP error codes.
+enum ErrorCode {
+  kParseError = -32700,
+  kInvalidRequest = -32600,
+  kMethodNotFound = -32601,
+  kInvalidParams = -32602,
+  kInternalError = -32603,
+  kServerNotInitialized = -32002,
+};
+
+// file:///a%20b.js <-> /a b.js. Non-file URIs have no path ("").
+std::string UriToPath(std::string_view uri);
+std::string PathToUri(std::string_view path);
+
+class Server {
+ public:
+  using Sink = std::function<void(const Json& message)>;
+  // `fs` is the disk as the resolver sees it (open documents overlay it);
+  // `refresh_fs` (optional) drops its caches before each resolution pass.
+  Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs = nullptr);
+  ~Server();
+
+  // One message body (JSON text). Never fails: problems become JSON-RPC errors.
+  void HandleBody(std::string_view body);
+
+  // True after the `exit` notification; then exit_code() is 0 if `shutdown` came first.
+  bool exited() const { return exited_; }
+  int exit_code() const { return shutdown_ ? 0 : 1; }
+  bool shutdown_requested() const { return shutdown_; }
+
+ private:
+  struct OpenDocument {
+    std::unique_ptr<Document> doc;
+    std::string path;  // "" for non-file URIs
+    int64_t version = 0;
+  };
+
+  void HandleRequest(const Json& id, const std::string& method, const Json& params);
+  void HandleNotification(const std::string& method, const Json& params);
+  void Reply(const Json& id, Json result);
+  void ReplyError(const Json& id, int code, const std::string& message);
+  void Notify(const std::string& method, Json params);
+
+  Json Initialize();
+  // Requests on a document: these fill `result` or return an error message
+  // (sent as kInvalidParams).
+  std::string Definition(const Json& params, Json& result);
+  std::string DocumentSymbol(const Json& params, Json& result);
+  std::string FoldingRange(const Json& params, Json& result);
+  // The open document named by params.textDocument.uri, or an error message.
+  std::string Lookup(const Json& params, OpenDocument*& out);
+
+  void DidOpen(const Json& params);
+  void DidChange(const Json& params);
+  void DidClose(const Json& params);
+  void PublishDiagnostics(const std::string& uri, OpenDocument& open);
+  void PublishAll(const std::string& except_uri);
+
+  base::Fs& base_fs_;
+  OverlayFs fs_;
+  Sink sink_;
+  std::function<void()> refresh_fs_;
+  std::map<std::string, OpenDocument> documents_;  // by URI
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exited_ = false;
+};
+
+// The stdio main loop: reads framed messages from `in_fd`, writes to `out_fd`,
+// until `exit` or end of input. Returns the process exit code.
+int RunStdio(int in_fd, int out_fd);
+
+}  // namespace nodus::lsp

@@ -1,0 +1,84 @@
+#include "lsp/core/document.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <random>
+
+namespace nodus::lsp {
+namespace {
+
+std::string Sexp(const Document& doc) {
+  char* s = ts_node_string(doc.root());
+  std::string out(s);
+  std::free(s);
+  return out;
+}
+
+TEST_CASE("document: incremental edits equal a fresh parse", "[lsp][document]") {
+  Document doc("function f(a) {\n  return a;\n}\n");
+  CHECK_FALSE(ts_node_has_error(doc.root()));
+  // Insert, delete and replace, checking the tree against a from-scratch parse each time.
+  doc.Edit(30, 30, "const x = 1;\n");
+  CHECK(doc.text() == "function f(a) {\n  return a;\n}\nconst x = 1;\n");
+  CHECK(Sexp(doc) == Sexp(Document(doc.text())));
+  doc.Edit(25, 26, "a + x");
+  CHECK(doc.text() == "function f(a) {\n  return a + x;\n}\nconst x = 1;\n");
+  CHECK(Sexp(doc) == Sexp(Document(doc.text())));
+  doc.Edit(0, 8, "");
+  CHECK(ts_node_has_error(doc.root()));
+  CHECK(Sexp(doc) == Sexp(Document(doc.text())));
+  doc.Edit(0, 0, "function");
+  CHECK_FALSE(ts_node_has_error(doc.root()));
+  CHECK(doc.parse_count() == 5);
+  // Out-of-range edits clamp to the text.
+  doc.Edit(1000, 2000, "\n// end");
+  CHECK(doc.text().ends_with("const x = 1;\n\n// end"));
+}
+
+TEST_CASE("document: random edit storm stays equal to fresh parses", "[lsp][document]") {
+  std::mt19937 rng(8);
+  const char* snippets[] = {"{",
+                            "}",
+                            "(",
+                            ")",
+                            "x",
+                            " ",
+                            "\n",
+                            "é",
+                            "require('./a')",
+                            ";",
+                            "'",
+                            "function g() {}",
+                            "// c\n",
+                            "const y = [1,\n2];"};
+  Document doc("const a = require('a');\nmodule.exports = { a };\n");
+  for (int i = 0; i < 300; ++i) {
+    uint32_t size = static_cast<uint32_t>(doc.text().size());
+    uint32_t start = size == 0 ? 0 : rng() % (size + 1);
+    uint32_t len = size == start ? 0 : rng() % std::min<uint32_t>(size - start + 1, 6);
+    // Keep UTF-8 boundaries: never cut inside 'é'.
+    while (start < size && (static_cast<unsigned char>(doc.text()[start]) & 0xC0) == 0x80) {
+      --start;
+    }
+    uint32_t end = start + len;
+    while (end < size && (static_cast<unsigned char>(doc.text()[end]) & 0xC0) == 0x80) ++end;
+    doc.Edit(start, end, snippets[rng() % std::size(snippets)]);
+    if (i % 25 == 0) REQUIRE(Sexp(doc) == Sexp(Document(doc.text())));
+  }
+  CHECK(Sexp(doc) == Sexp(Document(doc.text())));
+}
+
+TEST_CASE("document: the line table", "[lsp][document]") {
+  LineTable lines("ab\ncd\n\nx");
+  CHECK(lines.line_count() == 4);
+  CHECK(lines.LineOf(0) == 0);
+  CHECK(lines.LineOf(2) == 0);
+  CHECK(lines.LineOf(3) == 1);
+  CHECK(lines.LineOf(6) == 2);
+  CHECK(lines.LineOf(100) == 3);
+  CHECK(lines.PointAt(4).row == 1);
+  CHECK(lines.PointAt(4).column == 1);
+}
+
+}  // namespace
+}  // namespace nodus::lsp
