@@ -1,10 +1,260 @@
-// internalBinding('process_wrap'): registered ahead of its builtin; its methods are
-// added by the engineer writing that module (see docs/ARCHITECTURE.md).
+// internalBinding('process_wrap'): `new Process()` owns one uv_process_t.
+//   spawn(options) -> 0 or a libuv error; options are
+//     { file, args, cwd, envPairs, stdio: [{ type, handle, fd }], detached, uid, gid }
+//     where type is 'ignore', 'pipe' (handle: a pipe_wrap Pipe, created by the
+//     child), 'wrap' (handle: any stream handle the child inherits), 'fd' or
+//     'inherit' (fd: a descriptor of this process);
+//   on success `pid` is set on the object; when the child ends,
+//   this.onexit(exitStatus, termSignal) runs through Env::MakeCallback;
+//   kill(signum) -> err; close(cb); ref(); unref(); hasRef().
+// The object is held strongly from spawn() until the handle is closed.
+#include <uv.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "bindings/binding.h"
 #include "env.h"
+#include "stream_handle.h"
 
 namespace nodus::bindings::process_wrap {
 
-void Initialize(Env& env, v8::Local<v8::Object> target) {}
+namespace {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+class ProcessHandle {
+ public:
+  ProcessHandle(Env* env, Local<Object> object) : env_(env) {
+    object_.Reset(env->isolate(), object);
+    process_.data = this;
+  }
+
+  static ProcessHandle* Unwrap(Local<Object> object) {
+    if (object->InternalFieldCount() < 1) return nullptr;
+    return static_cast<ProcessHandle*>(object->GetAlignedPointerFromInternalField(0));
+  }
+
+  uv_handle_t* handle() { return reinterpret_cast<uv_handle_t*>(&process_); }
+  uv_process_t* process() { return &process_; }
+  Env* env() const { return env_; }
+  Local<Object> object() const { return object_.Get(env_->isolate()); }
+
+  bool initialized = false;  // uv_spawn was called: the handle must be closed
+  bool closing = false;
+
+  static void OnExit(uv_process_t* process, int64_t exit_status, int term_signal) {
+    auto* self = static_cast<ProcessHandle*>(process->data);
+    Env* env = self->env_;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Local<Context> context = env->context();
+    Context::Scope context_scope(context);
+    Local<Object> object = self->object();
+    Local<Value> onexit;
+    if (!object->Get(context, ToV8(isolate, "onexit")).ToLocal(&onexit) || !onexit->IsFunction()) {
+      return;
+    }
+    Local<Value> argv[] = {v8::Number::New(isolate, static_cast<double>(exit_status)),
+                           v8::Integer::New(isolate, term_signal)};
+    env->MakeCallback(onexit.As<v8::Function>(), object, 2, argv);
+  }
+
+  void BeginClose(Local<Value> callback) {
+    if (closing) return;
+    closing = true;
+    if (callback->IsFunction()) close_callback_.Reset(env_->isolate(), callback.As<v8::Function>());
+    uv_close(handle(), OnClose);
+  }
+
+ private:
+  static void OnClose(uv_handle_t* handle) {
+    std::unique_ptr<ProcessHandle> self(static_cast<ProcessHandle*>(handle->data));
+    Env* env = self->env_;
+    Isolate* isolate = env->isolate();
+    HandleScope scope(isolate);
+    Context::Scope context_scope(env->context());
+    Local<Object> object = self->object();
+    object->SetAlignedPointerInInternalField(0, nullptr);
+    if (!self->close_callback_.IsEmpty()) {
+      Local<v8::Function> cb = self->close_callback_.Get(isolate);
+      self->close_callback_.Reset();
+      env->MakeCallback(cb, object, 0, nullptr);
+    }
+  }
+
+  Env* env_;
+  v8::Global<Object> object_;
+  v8::Global<v8::Function> close_callback_;
+  uv_process_t process_{};
+};
+
+Local<Value> Get(Local<Context> context, Local<Object> object, const char* key) {
+  return object->Get(context, ToV8(context->GetIsolate(), key)).ToLocalChecked();
+}
+
+void New(const FunctionCallbackInfo<Value>& info) {
+  info.This()->SetAlignedPointerInInternalField(0, nullptr);
+}
+
+std::vector<std::string> StringArray(Isolate* isolate, Local<Value> value) {
+  std::vector<std::string> out;
+  if (!value->IsArray()) return out;
+  Local<v8::Array> array = value.As<v8::Array>();
+  Local<Context> context = isolate->GetCurrentContext();
+  for (uint32_t i = 0; i < array->Length(); i++) {
+    out.push_back(ToStdString(isolate, array->Get(context, i).ToLocalChecked()));
+  }
+  return out;
+}
+
+std::vector<char*> CStrings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (std::string& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+void Spawn(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<Object> self_object = info.This();
+  if (ProcessHandle::Unwrap(self_object) != nullptr) return info.GetReturnValue().Set(UV_EINVAL);
+  Local<Object> js_options = info[0].As<Object>();
+
+  std::string file = ToStdString(isolate, Get(context, js_options, "file"));
+  std::vector<std::string> args = StringArray(isolate, Get(context, js_options, "args"));
+  if (args.empty()) args.push_back(file);
+  std::vector<char*> argv = CStrings(args);
+  Local<Value> env_pairs = Get(context, js_options, "envPairs");
+  std::vector<std::string> envs = StringArray(isolate, env_pairs);
+  std::vector<char*> envp = CStrings(envs);
+  Local<Value> cwd_value = Get(context, js_options, "cwd");
+  std::string cwd;
+  bool has_cwd = cwd_value->IsString() && cwd_value.As<v8::String>()->Length() > 0;
+  if (has_cwd) cwd = ToStdString(isolate, cwd_value);
+
+  uv_process_options_t options{};
+  options.exit_cb = ProcessHandle::OnExit;
+  options.file = file.c_str();
+  options.args = argv.data();
+  options.env = env_pairs->IsArray() ? envp.data() : nullptr;
+  options.cwd = has_cwd ? cwd.c_str() : nullptr;
+  if (Get(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
+  Local<Value> uid = Get(context, js_options, "uid");
+  if (uid->IsInt32()) {
+    options.flags |= UV_PROCESS_SETUID;
+    options.uid = static_cast<uv_uid_t>(uid.As<v8::Int32>()->Value());
+  }
+  Local<Value> gid = Get(context, js_options, "gid");
+  if (gid->IsInt32()) {
+    options.flags |= UV_PROCESS_SETGID;
+    options.gid = static_cast<uv_gid_t>(gid.As<v8::Int32>()->Value());
+  }
+  if (Get(context, js_options, "windowsHide")->IsTrue()) options.flags |= UV_PROCESS_WINDOWS_HIDE;
+
+  std::vector<uv_stdio_container_t> stdio;
+  Local<Value> stdio_value = Get(context, js_options, "stdio");
+  if (stdio_value->IsArray()) {
+    Local<v8::Array> array = stdio_value.As<v8::Array>();
+    for (uint32_t i = 0; i < array->Length(); i++) {
+      Local<Object> entry = array->Get(context, i).ToLocalChecked().As<Object>();
+      std::string type = ToStdString(isolate, Get(context, entry, "type"));
+      uv_stdio_container_t container{};
+      container.flags = UV_IGNORE;
+      if (type == "pipe" || type == "overlapped" || type == "wrap") {
+        Local<Value> handle_value = Get(context, entry, "handle");
+        StreamHandle* stream =
+            handle_value->IsObject() ? StreamHandle::Unwrap(handle_value.As<Object>()) : nullptr;
+        if (stream == nullptr || stream->closing()) return info.GetReturnValue().Set(UV_EINVAL);
+        container.data.stream = stream->stream();
+        if (type == "wrap") {
+          container.flags = UV_INHERIT_STREAM;
+        } else {
+          container.flags =
+              static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE);
+        }
+      } else if (type == "fd" || type == "inherit") {
+        container.flags = UV_INHERIT_FD;
+        container.data.fd = Get(context, entry, "fd")->Int32Value(context).FromJust();
+      }
+      stdio.push_back(container);
+    }
+  }
+  options.stdio = stdio.data();
+  options.stdio_count = static_cast<int>(stdio.size());
+
+  auto* wrap = new ProcessHandle(env, self_object);
+  int err = uv_spawn(env->loop(), wrap->process(), &options);
+  wrap->initialized = true;
+  self_object->SetAlignedPointerInInternalField(0, wrap);
+  if (err == 0) {
+    self_object->Set(context, ToV8(isolate, "pid"), v8::Integer::New(isolate, wrap->process()->pid))
+        .Check();
+  }
+  info.GetReturnValue().Set(err);
+}
+
+ProcessHandle* Holder(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = ProcessHandle::Unwrap(info.This());
+  if (self == nullptr || self->closing) return nullptr;
+  return self;
+}
+
+void Kill(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = Holder(info);
+  if (self == nullptr) return info.GetReturnValue().Set(UV_EBADF);
+  int signum = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
+  info.GetReturnValue().Set(uv_process_kill(self->process(), signum));
+}
+
+void Close(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = ProcessHandle::Unwrap(info.This());
+  if (self != nullptr) self->BeginClose(info[0]);
+}
+
+void Ref(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = Holder(info);
+  if (self != nullptr) uv_ref(self->handle());
+}
+
+void Unref(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = Holder(info);
+  if (self != nullptr) uv_unref(self->handle());
+}
+
+void HasRef(const FunctionCallbackInfo<Value>& info) {
+  ProcessHandle* self = Holder(info);
+  info.GetReturnValue().Set(self != nullptr && uv_has_ref(self->handle()) != 0);
+}
+
+constexpr Method kProcessMethods[] = {
+    {"spawn", Spawn}, {"kill", Kill},   {"close", Close},
+    {"ref", Ref},     {"unref", Unref}, {"hasRef", HasRef},
+};
+
+}  // namespace
+
+void Initialize(Env& env, Local<Object> target) {
+  Isolate* isolate = env.isolate();
+  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
+  tmpl->SetClassName(ToV8(isolate, "Process"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
+  for (const Method& method : kProcessMethods) {
+    tmpl->PrototypeTemplate()->Set(
+        ToV8(isolate, method.name),
+        v8::FunctionTemplate::New(isolate, method.callback, Local<Value>(), signature));
+  }
+  SetValue(env, target, "Process", tmpl->GetFunction(env.context()).ToLocalChecked());
+}
 
 }  // namespace nodus::bindings::process_wrap

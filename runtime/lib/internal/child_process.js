@@ -1,0 +1,350 @@
+'use strict';
+
+// ChildProcess over internalBinding('process_wrap') and the synchronous runner
+// over internalBinding('spawn_sync'). Node's documentation is the
+// specification: event order is 'spawn', then 'exit' (or 'error'), then
+// 'close' once every readable stdio pipe has closed.
+
+const EventEmitter = require('events');
+const net = require('net');
+const { Buffer } = require('buffer');
+const { inspect } = require('util');
+const { Process } = internalBinding('process_wrap');
+const spawnSyncBinding = internalBinding('spawn_sync');
+const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
+const { signals } = internalBinding('process_methods');
+const {
+  errnoException,
+  notImplemented,
+  uvErrName,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_SYNC_FORK_INPUT,
+    ERR_IPC_SYNC_FORK,
+    ERR_UNKNOWN_SIGNAL,
+  },
+} = require('internal/errors');
+const { validateArray, validateObject, validateOneOf, validateString } =
+  require('internal/validators');
+
+const UV_EACCES = -13;
+const UV_EAGAIN = -11;
+const UV_EINVAL = -22;
+const UV_EMFILE = -24;
+const UV_ENFILE = -23;
+const UV_ENOENT = -2;
+const UV_ENOSYS = -38;
+const UV_ESRCH = -3;
+
+let signalNames;
+function signalName(signum) {
+  if (signalNames === undefined) {
+    signalNames = new Map();
+    for (const name of Object.keys(signals)) {
+      if (!signalNames.has(signals[name])) signalNames.set(signals[name], name);
+    }
+  }
+  return signalNames.get(signum) || null;
+}
+
+function convertToValidSignal(signal) {
+  if (typeof signal === 'number') {
+    if (signalName(signal) !== null) return signal;
+  } else if (typeof signal === 'string') {
+    const signum = signals[signal.toUpperCase()];
+    if (signum) return signum;
+  }
+  throw new ERR_UNKNOWN_SIGNAL(signal);
+}
+
+function stdioStringToArray(stdio, channel) {
+  const options = [];
+  switch (stdio) {
+    case 'ignore':
+    case 'overlapped':
+    case 'pipe': options.push(stdio, stdio, stdio); break;
+    case 'inherit': options.push(0, 1, 2); break;
+    default: throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  }
+  if (channel) options.push(channel);
+  return options;
+}
+
+// A native stream handle (a Pipe, TCP or TTY object) or null.
+function isStreamHandle(value) {
+  return value != null && typeof value === 'object' && typeof value.readStart === 'function' &&
+    typeof value.writeBuffer === 'function';
+}
+
+function getValidStdio(stdio, sync) {
+  if (typeof stdio === 'string') {
+    stdio = stdioStringToArray(stdio);
+  } else if (!Array.isArray(stdio)) {
+    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  } else {
+    stdio = stdio.slice();
+  }
+  while (stdio.length < 3) stdio.push(undefined);
+  const result = [];
+  function cleanup() {
+    for (const entry of result) {
+      if (entry.type === 'pipe' && entry.handle) entry.handle.close();
+    }
+  }
+  for (let i = 0; i < stdio.length; i++) {
+    let entry = stdio[i];
+    if (entry == null) entry = i < 3 ? 'pipe' : 'ignore';
+    if (entry === 'ignore') {
+      result.push({ type: 'ignore' });
+    } else if (entry === 'pipe' || entry === 'overlapped') {
+      const a = { type: entry, readable: i === 0, writable: i !== 0 };
+      if (!sync) a.handle = new Pipe(PipeConstants.SOCKET);
+      result.push(a);
+    } else if (entry === 'ipc') {
+      cleanup();
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      throw notImplemented("child_process stdio 'ipc' (IPC channels)");
+    } else if (entry === 'inherit') {
+      result.push({ type: 'inherit', fd: i });
+    } else if (typeof entry === 'number' || typeof entry.fd === 'number') {
+      result.push({ type: 'fd', fd: typeof entry === 'number' ? entry : entry.fd });
+    } else if (isStreamHandle(entry) || isStreamHandle(entry.handle) ||
+               isStreamHandle(entry._handle)) {
+      const handle = isStreamHandle(entry) ? entry :
+        isStreamHandle(entry.handle) ? entry.handle : entry._handle;
+      result.push({ type: 'wrap', handle, _stdio: entry });
+    } else if (ArrayBuffer.isView(entry) || typeof entry === 'string') {
+      if (!sync) {
+        cleanup();
+        throw new ERR_INVALID_SYNC_FORK_INPUT(inspect(entry));
+      }
+    } else {
+      cleanup();
+      throw new ERR_INVALID_ARG_VALUE('stdio', entry);
+    }
+  }
+  return { stdio: result };
+}
+
+function createSocket(pipe, readable) {
+  return net.Socket({ handle: pipe, readable });
+}
+
+function onErrorNT(self, err) {
+  self._handle.onexit(err, 0);
+}
+
+function onSpawnNT(self) {
+  self.emit('spawn');
+}
+
+function maybeClose(subprocess) {
+  subprocess._closesGot++;
+  if (subprocess._closesGot === subprocess._closesNeeded) {
+    subprocess.emit('close', subprocess.exitCode, subprocess.signalCode);
+  }
+}
+
+// After 'exit', readable pipes nobody consumes are resumed so that they end
+// and 'close' can follow.
+function flushStdio(subprocess) {
+  const stdio = subprocess.stdio;
+  if (stdio == null) return;
+  for (let i = 0; i < stdio.length; i++) {
+    const stream = stdio[i];
+    if (!stream || !stream.readable) continue;
+    const state = stream._readableState;
+    if (state && (state.flowing !== null || stream.listenerCount('data') > 0 ||
+                  stream.listenerCount('readable') > 0)) {
+      continue;
+    }
+    stream.resume();
+  }
+}
+
+class ChildProcess extends EventEmitter {
+  constructor() {
+    super();
+    this._closesNeeded = 1;
+    this._closesGot = 0;
+    this.connected = false;
+    this.signalCode = null;
+    this.exitCode = null;
+    this.killed = false;
+    this.spawnfile = null;
+    this._handle = new Process();
+    this._handle.onexit = (exitCode, termSignal) => {
+      const signalCode = termSignal ? signalName(termSignal) : null;
+      if (signalCode) this.signalCode = signalCode;
+      else this.exitCode = exitCode;
+      if (this.stdin) this.stdin.destroy();
+      if (this._handle) this._handle.close();
+      this._handle = null;
+      if (exitCode < 0) {
+        const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
+        const err = errnoException(exitCode, syscall);
+        if (this.spawnfile) err.path = this.spawnfile;
+        err.spawnargs = this.spawnargs.slice(1);
+        this.emit('error', err);
+      } else {
+        this.emit('exit', this.exitCode, this.signalCode);
+      }
+      process.nextTick(flushStdio, this);
+      maybeClose(this);
+    };
+  }
+
+  spawn(options) {
+    validateObject(options, 'options');
+    validateOneOf(options.serialization, 'options.serialization',
+                  [undefined, 'json', 'advanced']);
+    let stdio = options.stdio || 'pipe';
+    stdio = getValidStdio(stdio, false).stdio;
+    options.stdio = stdio;
+    validateString(options.file, 'options.file');
+    this.spawnfile = options.file;
+    if (options.args === undefined) {
+      this.spawnargs = [];
+    } else {
+      validateArray(options.args, 'options.args');
+      this.spawnargs = options.args;
+    }
+
+    const err = this._handle.spawn(options);
+    if (err === UV_EACCES || err === UV_EAGAIN || err === UV_EMFILE || err === UV_ENFILE ||
+        err === UV_ENOENT) {
+      process.nextTick(onErrorNT, this, err);
+      if (err === UV_EMFILE || err === UV_ENFILE) return err;
+    } else if (err) {
+      this._handle.close();
+      this._handle = null;
+      for (const entry of stdio) {
+        if (entry.type === 'pipe' && entry.handle) entry.handle.close();
+      }
+      throw errnoException(err, 'spawn');
+    } else {
+      process.nextTick(onSpawnNT, this);
+    }
+
+    this.pid = this._handle.pid;
+
+    for (let i = 0; i < stdio.length; i++) {
+      const entry = stdio[i];
+      if (entry.type === 'ignore') continue;
+      if (entry.type === 'wrap') {
+        entry.socket = entry._stdio;
+        continue;
+      }
+      if (entry.handle) {
+        if (err) {
+          // The child never started: the pipe was never connected.
+          entry.handle.close();
+          entry.socket = createSocket(null, i > 0);
+          entry.socket.destroy();
+          continue;
+        }
+        entry.socket = createSocket(entry.handle, i > 0);
+        if (i > 0) {
+          this._closesNeeded++;
+          entry.socket.on('close', () => { maybeClose(this); });
+        }
+      }
+    }
+
+    this.stdin = stdio.length >= 1 && stdio[0].socket !== undefined ? stdio[0].socket : null;
+    this.stdout = stdio.length >= 2 && stdio[1].socket !== undefined ? stdio[1].socket : null;
+    this.stderr = stdio.length >= 3 && stdio[2].socket !== undefined ? stdio[2].socket : null;
+    this.stdio = [];
+    for (let i = 0; i < stdio.length; i++) {
+      this.stdio.push(stdio[i].socket === undefined ? null : stdio[i].socket);
+    }
+    return err;
+  }
+
+  kill(sig) {
+    const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
+    if (this._handle) {
+      const err = this._handle.kill(signal);
+      if (err === 0) {
+        this.killed = true;
+        return true;
+      }
+      if (err === UV_ESRCH) {
+        // Already dead.
+      } else if (err === UV_EINVAL || err === UV_ENOSYS) {
+        throw errnoException(err, 'kill');
+      } else {
+        this.emit('error', errnoException(err, 'kill'));
+      }
+    }
+    return false;
+  }
+
+  [Symbol.dispose]() {
+    if (!this.killed) this.kill();
+  }
+
+  ref() {
+    if (this._handle) this._handle.ref();
+  }
+
+  unref() {
+    if (this._handle) this._handle.unref();
+  }
+
+  send() {
+    throw notImplemented('child_process IPC (subprocess.send)');
+  }
+
+  disconnect() {
+    throw notImplemented('child_process IPC (subprocess.disconnect)');
+  }
+}
+if (Symbol.dispose === undefined) delete ChildProcess.prototype[Symbol.dispose];
+
+function spawnSync(options) {
+  const raw = spawnSyncBinding.spawn(options);
+  const result = {};
+  if (raw.error) {
+    const error = errnoException(raw.error, `spawnSync ${options.file}`);
+    error.path = options.file;
+    error.spawnargs = options.args.slice(1);
+    result.error = error;
+  }
+  let output = null;
+  if (raw.output) {
+    output = raw.output.map((chunk) => {
+      if (chunk === null) return null;
+      const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      if (options.encoding && options.encoding !== 'buffer') {
+        return buffer.toString(options.encoding);
+      }
+      return buffer;
+    });
+  }
+  if (output !== null) {
+    const signal = raw.termSignal ? signalName(raw.termSignal) : null;
+    result.status = signal ? null : raw.status;
+    result.signal = signal;
+  } else {
+    result.status = null;
+    result.signal = null;
+  }
+  result.output = output;
+  result.pid = raw.pid;
+  result.stdout = output && output[1];
+  result.stderr = output && output[2];
+  return result;
+}
+
+module.exports = {
+  ChildProcess,
+  convertToValidSignal,
+  getValidStdio,
+  signalName,
+  spawnSync,
+  stdioStringToArray,
+  uvErrName,
+  ERR_INVALID_ARG_TYPE,
+};
