@@ -232,10 +232,8 @@ class ChildProcess extends EventEmitter {
     for (let i = 0; i < stdio.length; i++) {
       const entry = stdio[i];
       if (entry.type === 'ignore') continue;
-      if (entry.type === 'wrap') {
-        entry.socket = entry._stdio;
-        continue;
-      }
+      // A stream handed over ('wrap') is not exposed again, as in node.
+      if (entry.type === 'wrap') continue;
       if (entry.handle) {
         if (err) {
           // The child never started: the pipe was never connected.
