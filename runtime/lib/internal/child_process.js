@@ -16,9 +16,7 @@ const { signals } = internalBinding('process_methods');
 const {
   errnoException,
   notImplemented,
-  uvErrName,
   codes: {
-    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_SYNC_FORK_INPUT,
     ERR_IPC_SYNC_FORK,
@@ -290,14 +288,6 @@ class ChildProcess extends EventEmitter {
   unref() {
     if (this._handle) this._handle.unref();
   }
-
-  send() {
-    throw notImplemented('child_process IPC (subprocess.send)');
-  }
-
-  disconnect() {
-    throw notImplemented('child_process IPC (subprocess.disconnect)');
-  }
 }
 if (Symbol.dispose === undefined) delete ChildProcess.prototype[Symbol.dispose];
 
@@ -343,6 +333,4 @@ module.exports = {
   signalName,
   spawnSync,
   stdioStringToArray,
-  uvErrName,
-  ERR_INVALID_ARG_TYPE,
 };
