@@ -1,7 +1,12 @@
 #include "options.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string_view>
 
 namespace nodus {
@@ -23,9 +28,9 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 // Options of Node that nodus does not implement yet: accepted by name so the
 // user gets a clear message instead of "bad option".
-constexpr std::array<std::string_view, 10> kNotYetImplemented = {
-    "--inspect",    "--inspect-brk", "--inspect-wait",        "--inspect-port", "--watch",
-    "--watch-path", "--test",        "--experimental-loader", "--import",       "--cpu-prof",
+constexpr std::array<std::string_view, 8> kNotYetImplemented = {
+    "--inspect", "--inspect-brk",         "--inspect-wait", "--inspect-port",
+    "--test",    "--experimental-loader", "--import",       "--cpu-prof",
 };
 
 // V8 options passed through to V8 (Node forwards the same ones).
@@ -146,6 +151,21 @@ struct Parser {
       options->preload_modules.push_back(module);
       return true;
     }
+    if (name == "--watch" || name == "--watch-preserve-output") {
+      // The supervisor's options, not the child's (process.execArgv).
+      options->exec_argv.pop_back();
+      if (name == "--watch") options->watch = true;
+      if (name == "--watch-preserve-output") options->watch_preserve_output = true;
+      return true;
+    }
+    if (name == "--watch-path") {
+      options->exec_argv.pop_back();
+      std::string path;
+      if (!TakeValue(name, inline_value, &path)) return false;
+      options->watch = true;
+      options->watch_paths.push_back(path);
+      return true;
+    }
     if (name == "--title") return take(&options->title);
     if (name == "--unhandled-rejections") {
       if (!take(&options->unhandled_rejections)) return false;
@@ -197,6 +217,9 @@ bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Optio
   }
   // -v and -h win over everything else, as in Node.
   if (options->mode == RunMode::kVersion || options->mode == RunMode::kHelp) return true;
+  if (options->watch && options->mode == RunMode::kEval) {
+    return parser.Fail("either --watch or --eval can be used, not both");
+  }
 
   std::vector<std::string> rest(args.begin() + static_cast<long>(parser.index), args.end());
   if (options->mode == RunMode::kEval) {
@@ -210,6 +233,7 @@ bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Optio
     options->mode = check_requested ? RunMode::kCheck : RunMode::kScript;
     return true;
   }
+  if (options->watch && !check_requested) return parser.Fail("--watch requires specifying a file");
   if (!rest.empty() && rest[0] == "-") {
     options->script_argv.assign(rest.begin() + 1, rest.end());
     options->mode = check_requested ? RunMode::kCheck : RunMode::kStdin;
@@ -264,6 +288,37 @@ bool ParseNodeOptionsEnv(const std::string& text, Options* options, OptionsError
   return true;
 }
 
+std::vector<std::string> WatchSupervisorArgs(const Options& options) {
+  std::vector<std::string> args;
+  for (const std::string& path : options.watch_paths) args.push_back("--watch-path=" + path);
+  if (options.watch_preserve_output) args.push_back("--watch-preserve-output");
+  for (const std::string& arg : options.exec_argv) args.push_back("--nodus-arg=" + arg);
+  args.push_back(options.script);
+  args.insert(args.end(), options.script_argv.begin(), options.script_argv.end());
+  return args;
+}
+
+int ExecWatchSupervisor(const Options& options) {
+  char exe[4096];
+  ssize_t size = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  std::string dir = ".";
+  if (size > 0) {
+    std::string path(exe, static_cast<size_t>(size));
+    dir = path.substr(0, path.rfind('/'));
+  }
+  std::string supervisor = dir + "/nodus-watch";
+  std::vector<std::string> args = WatchSupervisorArgs(options);
+  args.insert(args.begin(), "--nodus=" + dir + "/nodus");
+  args.insert(args.begin(), supervisor);
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  execv(supervisor.c_str(), argv.data());
+  std::fprintf(stderr, "nodus: cannot run %s for --watch: %s\n", supervisor.c_str(),
+               std::strerror(errno));
+  return 9;
+}
+
 std::string HelpText() {
   return "Usage: nodus [options] [ script.js ] [arguments]\n"
          "       nodus [options] -e|-p CODE [arguments]\n"
@@ -292,6 +347,10 @@ std::string HelpText() {
          "  --trace-warnings             show stack traces on process warnings\n"
          "  --unhandled-rejections=MODE  throw (default), strict, warn, none or\n"
          "                               warn-with-error-code\n"
+         "  --watch                      restart the script when a file it loaded changes\n"
+         "                               (runs it under nodus-watch; see nodus-watch --help)\n"
+         "  --watch-path=PATH            watch PATH instead of the loaded files (repeatable)\n"
+         "  --watch-preserve-output      do not clear the screen when restarting\n"
          "  --max-old-space-size=MB, --expose-gc, --stack-size=N, --harmony-*\n"
          "                               passed to V8\n"
          "\n"

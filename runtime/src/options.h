@@ -38,7 +38,10 @@ struct Options {
   std::string title;
   std::string
       unhandled_rejections;  // --unhandled-rejections=throw|strict|warn|none|warn-with-error-code
-  std::vector<std::string> v8_flags;  // --stack-trace-limit, --max-old-space-size, ...
+  std::vector<std::string> v8_flags;     // --stack-trace-limit, --max-old-space-size, ...
+  bool watch = false;                    // --watch / --watch-path: run under nodus-watch
+  std::vector<std::string> watch_paths;  // --watch-path (repeatable)
+  bool watch_preserve_output = false;    // --watch-preserve-output
 };
 
 struct OptionsError {
@@ -57,5 +60,12 @@ std::vector<std::string> SplitNodeOptions(const std::string& text);
 bool ParseNodeOptionsEnv(const std::string& text, Options* options, OptionsError* error);
 
 std::string HelpText();
+
+// `nodus --watch app.js args`: the arguments of the supervisor (watch/) that
+// runs `nodus <exec_argv without watch options> app.js args` and restarts it.
+std::vector<std::string> WatchSupervisorArgs(const Options& options);
+// Replaces this process with `nodus-watch` from the directory of
+// /proc/self/exe; returns only on failure (after printing why), with the exit code.
+int ExecWatchSupervisor(const Options& options);
 
 }  // namespace nodus

@@ -69,6 +69,11 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
     std::fputs(HelpText().c_str(), stdout);
     return 0;
   }
+  // --watch: the supervisor (watch/) runs this script in a child; no V8 here.
+  // A child of the supervisor (NODUS_WATCH_REPORT_FD set) never starts another one.
+  if (options.watch && options.mode == RunMode::kScript && !std::getenv("NODUS_WATCH_REPORT_FD")) {
+    return ExecWatchSupervisor(options);
+  }
   if (options.mode == RunMode::kRepl) {
     std::fprintf(stderr, "nodus: the REPL is not implemented yet; run a script or use -e\n");
     return 9;

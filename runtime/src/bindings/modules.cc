@@ -125,11 +125,27 @@ void IsBuiltinId(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(IsBuiltin(id));
 }
 
+// packageJsonFiles(from) -> the package.json files the resolver read, from
+// index `from` on (for `nodus --watch`, which restarts when one changes).
+void PackageJsonFiles(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  const std::vector<std::string>& files = env->resolver().package_json_files();
+  size_t from = static_cast<size_t>(info[0]->Uint32Value(env->context()).FromMaybe(0));
+  std::vector<std::string> rest;
+  if (from < files.size()) rest.assign(files.begin() + static_cast<long>(from), files.end());
+  info.GetReturnValue().Set(ToV8Array(info.GetIsolate(), rest));
+}
+
 constexpr Method kMethods[] = {
-    {"resolve", Resolve},         {"resolveMain", ResolveMain},
-    {"lookupPaths", LookupPaths}, {"nodeModulePaths", NodeModulePaths},
-    {"globalPaths", GlobalPaths}, {"clearStatCache", ClearStatCache},
-    {"isBuiltin", IsBuiltinId},   {"packageType", PackageType},
+    {"resolve", Resolve},
+    {"resolveMain", ResolveMain},
+    {"lookupPaths", LookupPaths},
+    {"nodeModulePaths", NodeModulePaths},
+    {"globalPaths", GlobalPaths},
+    {"clearStatCache", ClearStatCache},
+    {"isBuiltin", IsBuiltinId},
+    {"packageType", PackageType},
+    {"packageJsonFiles", PackageJsonFiles},
 };
 
 }  // namespace

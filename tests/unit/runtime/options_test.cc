@@ -140,3 +140,35 @@ TEST_CASE("NODE_OPTIONS quoting and what is not allowed there") {
   REQUIRE_FALSE(nodus::ParseNodeOptionsEnv("--bogus", &bad, &error));
   CHECK(error.message == "nodus: --bogus is not allowed in NODE_OPTIONS");
 }
+
+TEST_CASE("--watch runs the script under nodus-watch with the other options") {
+  Parsed p = Parse({"--watch", "-r", "pre", "--watch-path=src", "--watch-preserve-output",
+                    "--no-warnings", "app.js", "x"});
+  REQUIRE(p.ok);
+  CHECK(p.options.watch);
+  CHECK(p.options.mode == nodus::RunMode::kScript);
+  CHECK(p.options.watch_paths == std::vector<std::string>{"src"});
+  CHECK(p.options.watch_preserve_output);
+  CHECK(p.options.exec_argv == std::vector<std::string>{"-r", "pre", "--no-warnings"});
+  CHECK(nodus::WatchSupervisorArgs(p.options) ==
+        std::vector<std::string>{"--watch-path=src", "--watch-preserve-output", "--nodus-arg=-r",
+                                 "--nodus-arg=pre", "--nodus-arg=--no-warnings", "app.js", "x"});
+
+  Parsed path_only = Parse({"--watch-path", "lib", "app.js"});
+  REQUIRE(path_only.ok);
+  CHECK(path_only.options.watch);
+  CHECK(path_only.options.watch_paths == std::vector<std::string>{"lib"});
+}
+
+TEST_CASE("--watch needs a file and excludes --eval, with node's texts") {
+  Parsed none = Parse({"--watch"});
+  REQUIRE_FALSE(none.ok);
+  CHECK(none.error.message == "nodus: --watch requires specifying a file");
+  CHECK(none.error.exit_code == 9);
+  Parsed eval = Parse({"--watch", "-e", "1"});
+  REQUIRE_FALSE(eval.ok);
+  CHECK(eval.error.message == "nodus: either --watch or --eval can be used, not both");
+  Parsed path = Parse({"--watch-path"});
+  REQUIRE_FALSE(path.ok);
+  CHECK(path.error.message == "nodus: --watch-path requires an argument");
+}

@@ -272,7 +272,27 @@ function findLongestRegisteredExtension(filename) {
   return '.js';
 }
 
+// `nodus --watch` (watch/): when NODUS_WATCH_REPORT_FD names a descriptor
+// the supervisor gave us, every file the loader reads (modules, JSON, and the
+// package.json files the resolver read) is written to it, one absolute path
+// per line, synchronously. Without the variable nothing happens.
+let watchReportFd;
+let watchReportedPackages = 0;
+function reportToWatcher(filename) {
+  if (watchReportFd === undefined) {
+    const fd = Number(process.env.NODUS_WATCH_REPORT_FD);
+    watchReportFd = Number.isInteger(fd) && fd > 2 ? fd : -1;
+  }
+  if (watchReportFd < 0) return;
+  let text = `${filename}\n`;
+  const packages = modulesBinding.packageJsonFiles(watchReportedPackages);
+  watchReportedPackages += packages.length;
+  for (const file of packages) text += `${file}\n`;
+  if (internalBinding('stdio').writeString(watchReportFd, text) !== 0) watchReportFd = -1;
+}
+
 Module.prototype.load = function(filename) {
+  reportToWatcher(filename);
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);

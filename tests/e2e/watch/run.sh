@@ -1,0 +1,200 @@
+#!/bin/sh
+# End-to-end tests of `nodus --watch` and `nodus-watch`: real files edited in a
+# temporary directory, every wait bounded.
+#   tests/e2e/watch/run.sh path/to/nodus path/to/nodus-watch
+set -u
+NODUS=$(realpath "$1")
+WATCH=$(realpath "$2")
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/nodus-watch-e2e.XXXXXX")
+FAILED=0
+SUPERVISOR=
+
+cleanup() {
+  if [ -n "$SUPERVISOR" ] && kill -0 "$SUPERVISOR" 2>/dev/null; then
+    kill -KILL "$SUPERVISOR" 2>/dev/null
+  fi
+  for f in "$TMP"/*.pid; do
+    [ -f "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null
+  done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*"
+  echo "--- stdout"; cat "$TMP/out" 2>/dev/null
+  echo "--- stderr"; cat "$TMP/err" 2>/dev/null
+  FAILED=1
+}
+
+# wait_for FILE PATTERN [COUNT] [TIMEOUT_MS]: until PATTERN occurs COUNT times.
+wait_for() {
+  file=$1 pattern=$2 count=${3:-1} limit=${4:-10000} waited=0
+  while [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -lt "$count" ]; do
+    if [ "$waited" -ge "$limit" ]; then
+      return 1
+    fi
+    sleep 0.02
+    waited=$((waited + 20))
+  done
+  return 0
+}
+
+count() { grep -c -- "$2" "$1" 2>/dev/null || true; }
+
+# wait_gone PID [TIMEOUT_MS]
+wait_gone() {
+  pid=$1 limit=${2:-5000} waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    # A zombie counts as gone (its parent reaps it).
+    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) return 0 ;; esac
+    if [ "$waited" -ge "$limit" ]; then return 1; fi
+    sleep 0.02
+    waited=$((waited + 20))
+  done
+  return 0
+}
+
+start() {
+  : > "$TMP/out"
+  : > "$TMP/err"
+  (cd "$TMP" && exec "$@" > "$TMP/out" 2> "$TMP/err") &
+  SUPERVISOR=$!
+}
+
+stop() {
+  kill -INT "$SUPERVISOR" 2>/dev/null
+  if ! wait_gone "$SUPERVISOR" 5000; then
+    fail "the supervisor did not exit after SIGINT"
+    kill -KILL "$SUPERVISOR" 2>/dev/null
+  fi
+  wait "$SUPERVISOR" 2>/dev/null
+  STATUS=$?
+  SUPERVISOR=
+}
+
+# Saves: settle a little so an extra restart would show.
+settle() { sleep 0.3; }
+
+echo "== plain and atomic saves of a required file: one restart each"
+cat > "$TMP/app.js" <<'EOF'
+const v = require('./lib');
+const data = require('./data.json');
+require('fs').writeFileSync(__dirname + '/app.pid', String(process.pid));
+console.log(`v=${v} d=${data.d}`);
+setInterval(() => {}, 1000);
+EOF
+echo 'module.exports = 1;' > "$TMP/lib.js"
+echo '{"d": 1}' > "$TMP/data.json"
+start "$NODUS" --watch app.js
+wait_for "$TMP/out" 'v=1 d=1' || fail "first run"
+echo 'module.exports = 2;' > "$TMP/lib.js"
+wait_for "$TMP/out" 'v=2 d=1' || fail "plain save"
+settle
+[ "$(count "$TMP/out" "Restarting 'app.js'")" = 1 ] || fail "one restart for a plain save"
+# An editor's atomic save: write a temporary file, rename it over the original.
+echo 'module.exports = 3;' > "$TMP/.lib.js.swp"
+echo 'module.exports = 3;' > "$TMP/lib.js.tmp"
+mv "$TMP/lib.js.tmp" "$TMP/lib.js"
+wait_for "$TMP/out" 'v=3 d=1' || fail "atomic save"
+settle
+[ "$(count "$TMP/out" "Restarting 'app.js'")" = 2 ] || fail "one restart for an atomic save"
+for i in 4 5 6; do
+  echo "module.exports = $i;" > "$TMP/lib.js"
+  wait_for "$TMP/out" "v=$i d=1" || fail "plain save $i after an atomic save"
+  settle
+done
+[ "$(count "$TMP/out" "Restarting 'app.js'")" = 5 ] || fail "one restart per save after an atomic save"
+echo '{"d": 2}' > "$TMP/data.json"
+wait_for "$TMP/out" 'v=6 d=2' || fail "a JSON file's change restarts"
+rm -f "$TMP/.lib.js.swp"
+touch "$TMP/unrelated.js" "$TMP/lib.js~"
+settle
+[ "$(count "$TMP/out" "Restarting 'app.js'")" = 6 ] || fail "files the program did not load restart nothing"
+
+echo "== a syntax error keeps the old program running"
+OLD_PID=$(cat "$TMP/app.pid")
+echo 'module.exports = (;' > "$TMP/lib.js"
+wait_for "$TMP/err" 'SyntaxError' || fail "the syntax error is shown"
+wait_for "$TMP/out" "Not restarting 'app.js'" || fail "the supervisor says it keeps the program"
+grep -q "lib.js:1" "$TMP/err" || fail "the error names the file and line"
+kill -0 "$OLD_PID" 2>/dev/null || fail "the old program is still running"
+[ "$(count "$TMP/out" "Restarting 'app.js'")" = 6 ] || fail "no restart on a syntax error"
+echo 'module.exports = 7;' > "$TMP/lib.js"
+wait_for "$TMP/out" 'v=7 d=2' || fail "fixing the file restarts"
+wait_gone "$OLD_PID" 2000 || fail "the old program is gone after the restart"
+stop
+[ "$STATUS" = 130 ] || fail "Ctrl-C exits with the child's status (got $STATUS)"
+NEW_PID=$(cat "$TMP/app.pid")
+wait_gone "$NEW_PID" 2000 || fail "Ctrl-C leaves no program running"
+
+echo "== completed and failed runs wait for changes"
+echo 'console.log("done", require("./lib"));' > "$TMP/once.js"
+start "$NODUS" --watch once.js a b
+wait_for "$TMP/out" "Completed running 'once.js a b'" || fail "Completed running"
+echo 'throw new Error("boom");' > "$TMP/lib.js"
+wait_for "$TMP/out" "Failed running 'once.js a b'" || fail "Failed running"
+grep -q "Error: boom" "$TMP/err" || fail "the child's error is shown"
+echo 'module.exports = 8;' > "$TMP/lib.js"
+wait_for "$TMP/out" "done 8" || fail "a change after a failure restarts"
+stop
+
+echo "== a grandchild of the program is gone after a restart and after Ctrl-C"
+cat > "$TMP/prog.sh" <<'EOF'
+sleep 60 &
+echo $! > grandchild.pid
+echo "started $(cat version)"
+wait
+EOF
+echo 1 > "$TMP/version"
+start "$WATCH" --watch-path=version --watch-path=prog.sh -- sh prog.sh
+wait_for "$TMP/out" 'started 1' || fail "the shell program starts"
+GRANDCHILD=$(cat "$TMP/grandchild.pid")
+echo 2 > "$TMP/version"
+wait_for "$TMP/out" 'started 2' || fail "the shell program restarts"
+wait_gone "$GRANDCHILD" 2000 || fail "the old grandchild is gone after the restart"
+GRANDCHILD=$(cat "$TMP/grandchild.pid")
+stop
+wait_gone "$GRANDCHILD" 2000 || fail "Ctrl-C leaves no grandchild running"
+
+echo "== a program that ignores SIGTERM is killed after the grace period"
+cat > "$TMP/stubborn.sh" <<'EOF'
+trap '' TERM
+echo "stubborn $(cat version)"
+while :; do sleep 0.05; done
+EOF
+start "$WATCH" --watch-grace=200 --watch-path=version -- sh stubborn.sh
+wait_for "$TMP/out" 'stubborn 2' || fail "the stubborn program starts"
+echo 3 > "$TMP/version"
+wait_for "$TMP/out" 'stubborn 3' 1 5000 || fail "the stubborn program is replaced"
+[ "$(count "$TMP/out" '^stubborn')" = 2 ] || fail "restarts never overlap"
+stop
+
+echo "== production: a program that crashes at once backs off and is reported as spinning"
+start "$WATCH" --restart=on-failure --max-restarts=3 --min-uptime=2000 -- sh -c 'echo run; exit 3'
+if ! wait_gone "$SUPERVISOR" 8000; then
+  fail "the supervisor gives up on a spinning program"
+fi
+wait "$SUPERVISOR" 2>/dev/null
+STATUS=$?
+SUPERVISOR=
+[ "$STATUS" = 3 ] || fail "gives up with the program's exit code (got $STATUS)"
+[ "$(count "$TMP/out" 'run')" = 4 ] || fail "one run and three restarts"
+grep -q "is spinning" "$TMP/err" || fail "a clear spinning message"
+start "$WATCH" --restart=on-failure -- sh -c 'echo ok; exit 0'
+wait_gone "$SUPERVISOR" 5000 || fail "on-failure does not restart a clean exit"
+wait "$SUPERVISOR" 2>/dev/null
+STATUS=$?
+SUPERVISOR=
+[ "$STATUS" = 0 ] || fail "a clean exit is exit 0 (got $STATUS)"
+
+echo "== option errors"
+"$NODUS" --watch > "$TMP/out" 2> "$TMP/err"
+[ $? = 9 ] && grep -q -- "--watch requires specifying a file" "$TMP/err" || fail "--watch without a file"
+"$WATCH" --bogus app.js > "$TMP/out" 2> "$TMP/err"
+[ $? = 9 ] && grep -q "bad option: --bogus" "$TMP/err" || fail "nodus-watch bad option"
+
+if [ "$FAILED" = 0 ]; then
+  echo "all watch tests passed"
+fi
+exit "$FAILED"

@@ -1,0 +1,44 @@
+// nodus-watch: the supervisor behind `nodus --watch` (see README.md). It never
+// loads V8: it spawns the runtime next to it.
+#include <uv.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "supervisor.h"
+#include "watch_logic.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = nodus::watch::ParseArgs(args);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "%s\n%s", parsed.error().message.c_str(),
+                 nodus::watch::UsageText().c_str());
+    return 9;
+  }
+  nodus::watch::Config config = std::move(parsed).value();
+  if (config.help) {
+    std::fputs(nodus::watch::UsageText().c_str(), stdout);
+    return 0;
+  }
+  if (config.nodus.empty()) {
+    // The runtime sits next to the supervisor (build/watch and build/runtime
+    // in a build tree; the same directory once installed).
+    char exe[4096];
+    size_t size = sizeof(exe);
+    std::string dir = ".";
+    if (uv_exepath(exe, &size) == 0) {
+      std::string path(exe, size);
+      dir = path.substr(0, path.rfind('/'));
+    }
+    config.nodus = dir + "/nodus";
+    uv_fs_t req;
+    if (uv_fs_access(nullptr, &req, config.nodus.c_str(), X_OK, nullptr) != 0) {
+      config.nodus = dir + "/../runtime/nodus";
+    }
+    uv_fs_req_cleanup(&req);
+  }
+  nodus::watch::Supervisor supervisor(uv_default_loop(), std::move(config));
+  return supervisor.Run();
+}

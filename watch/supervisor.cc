@@ -1,0 +1,708 @@
+#include "supervisor.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "base/check.h"
+
+extern char** environ;
+
+namespace nodus::watch {
+
+namespace {
+
+constexpr const char* kReportFdVariable = "NODUS_WATCH_REPORT_FD";
+constexpr int kReportFd = 3;
+constexpr uint64_t kGroupPollMs = 5;
+constexpr uint64_t kCheckTimeoutMs = 10000;
+
+// node's colors for the watch messages (internal/util/colors).
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kBlue = "\x1b[34m";
+constexpr const char* kRed = "\x1b[31m";
+
+template <typename T>
+T* HandleOwner(void* data) {
+  return static_cast<T*>(data);
+}
+
+bool EndsWith(const std::string& text, const char* suffix) {
+  size_t n = std::strlen(suffix);
+  return text.size() >= n && text.compare(text.size() - n, n, suffix) == 0;
+}
+
+std::string AbsolutePath(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char cwd[4096];
+  size_t size = sizeof(cwd);
+  if (uv_cwd(cwd, &size) != 0) return path;
+  std::string out(cwd, size);
+  std::string rest = path;
+  while (rest.rfind("./", 0) == 0) rest.erase(0, 2);
+  return out == "/" ? "/" + rest : out + "/" + rest;
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool IsFile(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// True when some process in group `pgid` is not a zombie. kill(-pgid, 0)
+// alone also counts zombies, which a container's PID 1 may never reap.
+bool GroupHasLiveMember(int pgid) {
+  if (kill(-pgid, 0) != 0 && errno == ESRCH) return false;
+  DIR* proc = opendir("/proc");
+  if (proc == nullptr) return true;
+  bool live = false;
+  while (dirent* entry = readdir(proc)) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    char path[300];
+    std::snprintf(path, sizeof(path), "/proc/%s/stat", entry->d_name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    char buffer[512];
+    ssize_t n = read(fd, buffer, sizeof(buffer) - 1);
+    close(fd);
+    if (n <= 0) continue;
+    buffer[n] = '\0';
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so parse after ')'.
+    const char* close_paren = std::strrchr(buffer, ')');
+    if (close_paren == nullptr) continue;
+    char state = 0;
+    int ppid = 0;
+    int pgrp = 0;
+    if (std::sscanf(close_paren + 1, " %c %d %d", &state, &ppid, &pgrp) != 3) continue;
+    if (pgrp == pgid && state != 'Z' && state != 'X') {
+      live = true;
+      break;
+    }
+  }
+  closedir(proc);
+  return live;
+}
+
+}  // namespace
+
+// The read end of the pipe a child reports its loaded files on.
+struct Supervisor::Reporter {
+  Supervisor* owner;
+  uv_pipe_t pipe;
+  std::string pending;
+  char buffer[4096];
+};
+
+// One `nodus --check FILE`, its stderr collected.
+struct Supervisor::Check {
+  Supervisor* owner;
+  std::string file;
+  uv_process_t process;
+  uv_pipe_t err;
+  uv_timer_t timeout;
+  std::string output;
+  char buffer[4096];
+  int open_handles = 0;
+  bool exited = false;
+  bool ok = false;
+  bool eof = false;
+};
+
+Supervisor::Supervisor(uv_loop_t* loop, Config config)
+    : loop_(loop),
+      config_(std::move(config)),
+      debouncer_(config_.debounce_ms, std::max<uint64_t>(config_.debounce_ms * 10, 200)) {
+  color_ = isatty(1) == 1 && std::getenv("NO_COLOR") == nullptr;
+  if (const char* term = std::getenv("TERM"); term != nullptr && std::strcmp(term, "dumb") == 0) {
+    color_ = false;
+  }
+  if (const char* force = std::getenv("FORCE_COLOR"); force != nullptr) {
+    color_ = std::strcmp(force, "0") != 0 && std::strcmp(force, "false") != 0;
+  }
+  clear_ = isatty(1) == 1 && !config_.preserve_output;
+  uv_timer_init(loop_, &debounce_timer_);
+  debounce_timer_.data = this;
+  uv_timer_init(loop_, &group_timer_);
+  group_timer_.data = this;
+  uv_timer_init(loop_, &backoff_timer_);
+  backoff_timer_.data = this;
+}
+
+Supervisor::~Supervisor() = default;
+
+std::string Supervisor::CommandName() const {
+  std::string joined;
+  for (const std::string& part : config_.command) {
+    if (!joined.empty()) joined += ' ';
+    joined += part;
+  }
+  return InspectQuote(joined);
+}
+
+void Supervisor::Say(const char* color, const std::string& text) {
+  std::string line = color_ ? std::string(color) + text + "\x1b[39m\n" : text + "\n";
+  std::fwrite(line.data(), 1, line.size(), stdout);
+  std::fflush(stdout);
+}
+
+int Supervisor::Run() {
+  unsetenv(kReportFdVariable);
+  int handled[] = {SIGINT, SIGTERM, SIGHUP};
+  for (int i = 0; i < 3; i++) {
+    uv_signal_init(loop_, &signals_[i]);
+    signals_[i].data = this;
+    uv_signal_start(
+        &signals_[i],
+        [](uv_signal_t* handle, int signum) {
+          HandleOwner<Supervisor>(handle->data)->OnSignal(signum);
+        },
+        handled[i]);
+  }
+  if (watching()) {
+    for (const std::string& given : config_.watch_paths) {
+      std::string path = AbsolutePath(given);
+      if (IsDirectory(path)) {
+        WatchTree(path, 0);
+      } else {
+        watch_set_.Pin(path);
+        size_t slash = path.rfind('/');
+        WatchDirectory(slash == 0 ? "/" : path.substr(0, slash));
+      }
+    }
+    if (!config_.raw_command && config_.watch_paths.empty()) {
+      std::string main = AbsolutePath(config_.command[0]);
+      if (IsFile(main)) {
+        watch_set_.Pin(main);
+        WatchDirectory(main.substr(0, main.rfind('/')));
+      }
+    }
+  }
+  if (!StartChild()) return exit_code_;
+  while (!done_) {
+    uv_run(loop_, UV_RUN_ONCE);
+  }
+  return exit_code_;
+}
+
+bool Supervisor::StartChild() {
+  NODUS_CHECK(child_ == nullptr);
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) {
+    std::fprintf(stderr, "nodus-watch: pipe: %s\n", std::strerror(errno));
+    Exit(1);
+    return false;
+  }
+  std::vector<std::string> argv_strings;
+  if (config_.raw_command) {
+    argv_strings = config_.command;
+  } else {
+    argv_strings.push_back(config_.nodus);
+    argv_strings.insert(argv_strings.end(), config_.nodus_args.begin(), config_.nodus_args.end());
+    argv_strings.insert(argv_strings.end(), config_.command.begin(), config_.command.end());
+  }
+  std::vector<char*> argv;
+  for (std::string& arg : argv_strings) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+
+  std::vector<std::string> env_strings;
+  for (char** entry = environ; *entry != nullptr; entry++) env_strings.emplace_back(*entry);
+  env_strings.push_back(std::string(kReportFdVariable) + "=" + std::to_string(kReportFd));
+  std::vector<char*> env;
+  for (std::string& entry : env_strings) env.push_back(entry.data());
+  env.push_back(nullptr);
+
+  uv_stdio_container_t stdio[4];
+  for (int fd = 0; fd < 3; fd++) {
+    stdio[fd].flags = UV_INHERIT_FD;
+    stdio[fd].data.fd = fd;
+  }
+  stdio[3].flags = UV_INHERIT_FD;
+  stdio[3].data.fd = fds[1];
+
+  auto* process = new uv_process_t();
+  process->data = this;
+  uv_process_options_t options{};
+  options.file = argv[0];
+  options.args = argv.data();
+  options.env = env.data();
+  options.stdio = stdio;
+  options.stdio_count = 4;
+  // A new session, so a new process group whose id is the child's pid: the
+  // whole tree it starts is stopped with one kill(-pgid).
+  options.flags = UV_PROCESS_DETACHED;
+  options.exit_cb = [](uv_process_t* handle, int64_t status, int term_signal) {
+    HandleOwner<Supervisor>(handle->data)->OnChildExit(status, term_signal);
+  };
+  uv_update_time(loop_);
+  child_started_ = uv_now(loop_);
+  int err = uv_spawn(loop_, process, &options);
+  close(fds[1]);
+  if (err != 0) {
+    close(fds[0]);
+    std::fprintf(stderr, "nodus-watch: cannot start %s: %s\n", argv_strings[0].c_str(),
+                 uv_strerror(err));
+    uv_close(reinterpret_cast<uv_handle_t*>(process),
+             [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
+    last_exit_code_ = 127;
+    if (watching()) {
+      Say(kRed, "Failed running " + CommandName());
+      state_ = State::kIdle;
+      return true;
+    }
+    Exit(127);
+    return false;
+  }
+  child_ = process;
+  pgid_ = process->pid;
+  state_ = State::kRunning;
+
+  if (reporter_ != nullptr) {
+    uv_close(reinterpret_cast<uv_handle_t*>(&reporter_->pipe),
+             [](uv_handle_t* handle) { delete HandleOwner<Reporter>(handle->data); });
+    reporter_ = nullptr;
+  }
+  auto* reporter = new Reporter{this, {}, {}, {}};
+  uv_pipe_init(loop_, &reporter->pipe, 0);
+  reporter->pipe.data = reporter;
+  if (uv_pipe_open(&reporter->pipe, fds[0]) != 0) {
+    close(fds[0]);
+    uv_close(reinterpret_cast<uv_handle_t*>(&reporter->pipe),
+             [](uv_handle_t* handle) { delete HandleOwner<Reporter>(handle->data); });
+    return true;
+  }
+  reporter_ = reporter;
+  uv_read_start(
+      reinterpret_cast<uv_stream_t*>(&reporter->pipe),
+      [](uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        Reporter* r = HandleOwner<Reporter>(handle->data);
+        *buf = uv_buf_init(r->buffer, sizeof(r->buffer));
+      },
+      [](uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+        Reporter* r = HandleOwner<Reporter>(stream->data);
+        if (nread < 0) {
+          uv_read_stop(stream);
+          return;
+        }
+        r->pending.append(buf->base, static_cast<size_t>(nread));
+        size_t start = 0;
+        for (size_t nl; (nl = r->pending.find('\n', start)) != std::string::npos; start = nl + 1) {
+          r->owner->OnReportLine(r->pending.substr(start, nl - start));
+        }
+        r->pending.erase(0, start);
+      });
+  return true;
+}
+
+void Supervisor::OnReportLine(const std::string& line) {
+  if (!watching() || !config_.watch_paths.empty()) return;  // --watch-path replaces reports
+  if (line.empty() || line[0] != '/') return;
+  if (watch_set_.AddFile(line)) {
+    size_t slash = line.rfind('/');
+    WatchDirectory(slash == 0 ? "/" : line.substr(0, slash));
+  }
+}
+
+void Supervisor::WatchDirectory(const std::string& dir) {
+  if (dir_watches_.count(dir) != 0) return;
+  auto* event = new uv_fs_event_t();
+  uv_fs_event_init(loop_, event);
+  event->data = this;
+  int err = uv_fs_event_start(
+      event,
+      [](uv_fs_event_t* handle, const char* filename, int, int status) {
+        if (status != 0) return;
+        char path[4096];
+        size_t size = sizeof(path);
+        if (uv_fs_event_getpath(handle, path, &size) != 0) return;
+        HandleOwner<Supervisor>(handle->data)->OnFsEvent(std::string(path, size), filename);
+      },
+      dir.c_str(), 0);
+  if (err != 0) {
+    if (err == UV_ENOSPC) {
+      std::fprintf(stderr,
+                   "nodus-watch: cannot watch %s: the inotify watch limit is reached (ENOSPC); "
+                   "raise it with `sysctl fs.inotify.max_user_watches=524288`\n",
+                   dir.c_str());
+    } else if (err != UV_ENOENT) {
+      std::fprintf(stderr, "nodus-watch: cannot watch %s: %s\n", dir.c_str(), uv_strerror(err));
+    }
+    uv_close(reinterpret_cast<uv_handle_t*>(event),
+             [](uv_handle_t* handle) { delete reinterpret_cast<uv_fs_event_t*>(handle); });
+    return;
+  }
+  dir_watches_[dir] = event;
+}
+
+// --watch-path=DIR: every directory below DIR, one watch each (inotify is
+// not recursive). Bounded in depth; hidden directories and node_modules skipped.
+void Supervisor::WatchTree(const std::string& dir, int depth) {
+  watch_set_.AddTree(dir);
+  WatchDirectory(dir);
+  if (depth >= 16) return;
+  DIR* handle = opendir(dir.c_str());
+  if (handle == nullptr) return;
+  std::vector<std::string> children;
+  while (dirent* entry = readdir(handle)) {
+    std::string name = entry->d_name;
+    if (name.empty() || name[0] == '.' || name == "node_modules") continue;
+    std::string child = dir == "/" ? "/" + name : dir + "/" + name;
+    if (IsDirectory(child)) children.push_back(child);
+  }
+  closedir(handle);
+  for (const std::string& child : children) WatchTree(child, depth + 1);
+}
+
+void Supervisor::OnFsEvent(const std::string& dir, const char* name) {
+  if (name == nullptr || !watching() || quitting_) return;
+  std::string path;
+  if (!watch_set_.Matches(dir, name, &path)) return;
+  if (IsDirectory(path)) {
+    // A new directory inside a --watch-path tree is watched too.
+    if (dir_watches_.count(path) == 0) WatchTree(path, 1);
+    return;
+  }
+  changed_.insert(path);
+  uv_update_time(loop_);
+  uint64_t now = uv_now(loop_);
+  uint64_t due = debouncer_.OnEvent(now);
+  uv_timer_start(
+      &debounce_timer_,
+      [](uv_timer_t* timer) { HandleOwner<Supervisor>(timer->data)->OnDebounce(); },
+      due > now ? due - now : 0, 0);
+}
+
+void Supervisor::OnDebounce() {
+  uv_update_time(loop_);
+  if (!debouncer_.Fire(uv_now(loop_))) return;
+  if (state_ == State::kStopping || state_ == State::kChecking) {
+    // Busy: the burst is handled when the current step ends.
+    restart_requested_ = true;
+    return;
+  }
+  RunChecksThenRestart();
+}
+
+void Supervisor::RunChecksThenRestart() {
+  restart_requested_ = false;
+  to_check_.clear();
+  if (config_.check_syntax && !config_.raw_command) {
+    for (const std::string& path : changed_) {
+      if ((EndsWith(path, ".js") || EndsWith(path, ".cjs")) && IsFile(path)) {
+        to_check_.push_back(path);
+      }
+    }
+  }
+  changed_.clear();
+  if (to_check_.empty()) {
+    RestartNow();
+    return;
+  }
+  // Check the changed files one after another; the first error stops.
+  State before = state_;
+  state_ = State::kChecking;
+  std::string file = to_check_.back();
+  to_check_.pop_back();
+
+  auto* check = new Check();
+  check->owner = this;
+  check->file = file;
+  uv_pipe_init(loop_, &check->err, 0);
+  check->err.data = check;
+  uv_timer_init(loop_, &check->timeout);
+  check->timeout.data = check;
+  check->open_handles = 2;
+  std::string nodus = config_.nodus;
+  std::string flag = "--check";
+  std::vector<char*> argv = {nodus.data(), flag.data(), file.data(), nullptr};
+  uv_stdio_container_t stdio[3];
+  stdio[0].flags = UV_IGNORE;
+  stdio[1].flags = UV_IGNORE;
+  stdio[2].flags = static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_WRITABLE_PIPE);
+  stdio[2].data.stream = reinterpret_cast<uv_stream_t*>(&check->err);
+  uv_process_options_t options{};
+  options.file = argv[0];
+  options.args = argv.data();
+  options.stdio = stdio;
+  options.stdio_count = 3;
+  options.exit_cb = [](uv_process_t* handle, int64_t status, int term_signal) {
+    Check* c = HandleOwner<Check>(handle->data);
+    c->exited = true;
+    c->ok = status == 0 && term_signal == 0;
+    uv_timer_stop(&c->timeout);
+    if (c->eof) c->owner->OnCheckDone(c->ok, c->file, c->output);
+  };
+  check->process.data = check;
+  auto close_part = [](uv_handle_t* handle) {
+    Check* c = HandleOwner<Check>(handle->data);
+    if (--c->open_handles == 0) delete c;
+  };
+  int err = uv_spawn(loop_, &check->process, &options);
+  if (err != 0) {
+    // No checker: never block a restart on it.
+    uv_close(reinterpret_cast<uv_handle_t*>(&check->err), close_part);
+    uv_close(reinterpret_cast<uv_handle_t*>(&check->timeout), close_part);
+    state_ = before;
+    RestartNow();
+    return;
+  }
+  check->open_handles = 3;
+  check_ = check;
+  uv_timer_start(
+      &check->timeout,
+      [](uv_timer_t* timer) {
+        uv_process_kill(&HandleOwner<Check>(timer->data)->process, SIGKILL);
+      },
+      kCheckTimeoutMs, 0);
+  uv_read_start(
+      reinterpret_cast<uv_stream_t*>(&check->err),
+      [](uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        Check* c = HandleOwner<Check>(handle->data);
+        *buf = uv_buf_init(c->buffer, sizeof(c->buffer));
+      },
+      [](uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+        Check* c = HandleOwner<Check>(stream->data);
+        if (nread > 0) {
+          c->output.append(buf->base, static_cast<size_t>(nread));
+          return;
+        }
+        if (nread == 0) return;
+        uv_read_stop(stream);
+        c->eof = true;
+        if (c->exited) c->owner->OnCheckDone(c->ok, c->file, c->output);
+      });
+  // The child-state the check interrupts is restored in OnCheckDone.
+  (void)before;
+}
+
+void Supervisor::OnCheckDone(bool ok, const std::string& file, const std::string& output) {
+  Check* check = check_;
+  check_ = nullptr;
+  auto close_part = [](uv_handle_t* handle) {
+    Check* c = HandleOwner<Check>(handle->data);
+    if (--c->open_handles == 0) delete c;
+  };
+  std::string text = output;
+  std::string checked = file;
+  if (check != nullptr) {
+    uv_close(reinterpret_cast<uv_handle_t*>(&check->process), close_part);
+    uv_close(reinterpret_cast<uv_handle_t*>(&check->err), close_part);
+    uv_close(reinterpret_cast<uv_handle_t*>(&check->timeout), close_part);
+  }
+  state_ = child_ != nullptr ? State::kRunning : State::kIdle;
+  if (quitting_) return;
+  if (!ok) {
+    // Print the error up to its "SyntaxError: ..." line (not the checker's stack).
+    std::string shown;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      std::string line =
+          text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      shown += line + "\n";
+      if (line.find("Error") != std::string::npos && line.find(": ") != std::string::npos &&
+          line.rfind("    at ", 0) != 0) {
+        break;
+      }
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    std::fputs(shown.c_str(), stderr);
+    std::fflush(stderr);
+    Say(kRed, std::string("Not restarting ") + CommandName() + ": " + checked +
+                  " has a syntax error" +
+                  (child_ != nullptr ? "; the running program is kept until it is fixed"
+                                     : "; waiting for it to be fixed"));
+    to_check_.clear();
+    if (restart_requested_) RunChecksThenRestart();
+    return;
+  }
+  if (!to_check_.empty()) {
+    changed_.insert(to_check_.begin(), to_check_.end());
+    RunChecksThenRestart();
+    return;
+  }
+  RestartNow();
+}
+
+void Supervisor::RestartNow() {
+  if (quitting_) return;
+  if (GroupAlive()) {
+    StopGroup(config_.kill_signal, &Supervisor::RestartNow);
+    return;
+  }
+  if (watching()) {
+    if (clear_) {
+      std::fputs(
+          "\x1b"
+          "c",
+          stdout);
+    }
+    Say(kGreen, "Restarting " + CommandName());
+  }
+  if (watching()) watch_set_.ClearReported();
+  if (StartChild() && restart_requested_) RunChecksThenRestart();
+}
+
+bool Supervisor::GroupAlive() const {
+  if (child_ != nullptr) return true;
+  return pgid_ > 0 && GroupHasLiveMember(pgid_);
+}
+
+void Supervisor::StopGroup(int signal, void (Supervisor::*then)()) {
+  if (state_ == State::kStopping) {
+    after_stop_ = then;
+    return;
+  }
+  state_ = State::kStopping;
+  after_stop_ = then;
+  sent_kill_ = signal == SIGKILL;
+  uv_update_time(loop_);
+  stop_started_ = uv_now(loop_);
+  if (pgid_ > 0) kill(-pgid_, signal);
+  uv_timer_start(
+      &group_timer_, [](uv_timer_t* timer) { HandleOwner<Supervisor>(timer->data)->PollGroup(); },
+      kGroupPollMs, kGroupPollMs);
+}
+
+void Supervisor::PollGroup() {
+  if (child_ == nullptr && !GroupHasLiveMember(pgid_)) {
+    uv_timer_stop(&group_timer_);
+    pgid_ = 0;
+    state_ = State::kIdle;
+    void (Supervisor::*then)() = after_stop_;
+    after_stop_ = nullptr;
+    if (then != nullptr) (this->*then)();
+    return;
+  }
+  uv_update_time(loop_);
+  uint64_t elapsed = uv_now(loop_) - stop_started_;
+  if (!sent_kill_ && elapsed >= config_.grace_ms) {
+    sent_kill_ = true;
+    kill(-pgid_, SIGKILL);
+  }
+  // A member that cannot be reaped (a zombie whose parent never waits) must
+  // not hang the supervisor: give up waiting well after SIGKILL.
+  if (sent_kill_ && child_ == nullptr && elapsed >= config_.grace_ms + 5000) {
+    std::fprintf(stderr, "nodus-watch: process group %d did not go away after SIGKILL\n", pgid_);
+    pgid_ = 0;
+  }
+}
+
+void Supervisor::OnChildExit(int64_t status, int term_signal) {
+  uv_process_t* process = child_;
+  child_ = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(process),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
+  int code = term_signal != 0 ? 128 + term_signal : static_cast<int>(status);
+  last_exit_code_ = code;
+  bool failed = code != 0;
+  if (state_ == State::kStopping || quitting_) return;  // we stopped it: no message
+  if (state_ == State::kChecking) {
+    // The program ended while a change is being checked.
+    if (watching())
+      Say(failed ? kRed : kBlue,
+          (failed ? "Failed running " : "Completed running ") + CommandName());
+    return;
+  }
+  state_ = State::kIdle;
+  if (watching()) {
+    Say(failed ? kRed : kBlue, (failed ? "Failed running " : "Completed running ") + CommandName());
+    return;
+  }
+  AfterExitProduction(code, failed);
+}
+
+void Supervisor::AfterExitProduction(int exit_code, bool failed) {
+  if (config_.restart == RestartPolicy::kNever ||
+      (config_.restart == RestartPolicy::kOnFailure && !failed)) {
+    if (GroupAlive()) {
+      StopGroup(config_.kill_signal, &Supervisor::QuitNow);
+      return;
+    }
+    Exit(exit_code);
+    return;
+  }
+  uv_update_time(loop_);
+  uint64_t uptime = uv_now(loop_) - child_started_;
+  if (uptime < config_.min_uptime_ms) {
+    quick_failures_++;
+  } else {
+    quick_failures_ = 0;
+  }
+  if (config_.max_restarts >= 0 && quick_failures_ > config_.max_restarts) {
+    std::fprintf(stderr,
+                 "nodus-watch: %s is spinning: it exited %d times in a row within %llu ms of "
+                 "starting (last exit code %d); giving up after --max-restarts=%d\n",
+                 CommandName().c_str(), quick_failures_,
+                 static_cast<unsigned long long>(config_.min_uptime_ms), exit_code,
+                 config_.max_restarts);
+    Exit(exit_code);
+    return;
+  }
+  uint64_t delay = quick_failures_ > 0 ? BackoffDelay(quick_failures_, config_.backoff_max_ms) : 0;
+  if (quick_failures_ >= 3) {
+    std::fprintf(stderr,
+                 "nodus-watch: %s is spinning: %d quick exits in a row (code %d); restarting in "
+                 "%llu ms\n",
+                 CommandName().c_str(), quick_failures_, exit_code,
+                 static_cast<unsigned long long>(delay));
+  } else {
+    std::fprintf(stderr, "nodus-watch: %s exited with code %d; restarting in %llu ms\n",
+                 CommandName().c_str(), exit_code, static_cast<unsigned long long>(delay));
+  }
+  std::fflush(stderr);
+  state_ = State::kWaitingBackoff;
+  uv_timer_start(
+      &backoff_timer_,
+      [](uv_timer_t* timer) {
+        Supervisor* self = HandleOwner<Supervisor>(timer->data);
+        self->state_ = State::kIdle;
+        self->RestartNow();
+      },
+      delay, 0);
+}
+
+void Supervisor::QuitNow() {
+  Exit(quit_signal_ != 0 && last_exit_code_ == 0 ? 0 : last_exit_code_);
+}
+
+void Supervisor::OnSignal(int signal) {
+  if (quitting_) {
+    // A second Ctrl-C: no more grace.
+    if (pgid_ > 0) kill(-pgid_, SIGKILL);
+    sent_kill_ = true;
+    return;
+  }
+  quitting_ = true;
+  quit_signal_ = signal;
+  uv_timer_stop(&debounce_timer_);
+  uv_timer_stop(&backoff_timer_);
+  if (GroupAlive()) {
+    if (state_ == State::kStopping) {
+      after_stop_ = &Supervisor::QuitNow;
+    } else {
+      StopGroup(signal, &Supervisor::QuitNow);
+    }
+    return;
+  }
+  QuitNow();
+}
+
+void Supervisor::Exit(int code) {
+  exit_code_ = code;
+  done_ = true;
+  uv_stop(loop_);
+}
+
+}  // namespace nodus::watch

@@ -1,0 +1,94 @@
+#pragma once
+
+// The supervisor: runs one child at a time in its own process group, watches
+// the directories of the files it reports (plus --watch-path), and restarts it
+// after a change (development) or after it exits (production --restart).
+// Single-threaded: everything runs on the libuv loop given to the constructor.
+
+#include <uv.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "watch_logic.h"
+
+namespace nodus::watch {
+
+class Supervisor {
+ public:
+  Supervisor(uv_loop_t* loop, Config config);
+  ~Supervisor();
+  Supervisor(const Supervisor&) = delete;
+  Supervisor& operator=(const Supervisor&) = delete;
+
+  // Runs until the supervisor is told to stop; returns the exit code.
+  int Run();
+
+ private:
+  struct Reporter;
+  struct Check;
+  enum class State { kIdle, kRunning, kStopping, kChecking, kWaitingBackoff };
+
+  bool watching() const { return config_.restart == RestartPolicy::kWatch; }
+  std::string CommandName() const;
+  void Say(const char* color, const std::string& text);
+
+  bool StartChild();
+  void OnChildExit(int64_t status, int term_signal);
+  void AfterExitProduction(int exit_code, bool failed);
+
+  // Stops the child's whole process group, then calls `then` once nothing in
+  // it is left (never overlapping: one stop at a time).
+  void StopGroup(int signal, void (Supervisor::*then)());
+  bool GroupAlive() const;
+  void PollGroup();
+  void RestartNow();
+  void QuitNow();
+
+  void WatchDirectory(const std::string& dir);
+  void WatchTree(const std::string& dir, int depth);
+  void OnReportLine(const std::string& line);
+  void OnFsEvent(const std::string& dir, const char* name);
+  void OnDebounce();
+  void RunChecksThenRestart();
+  void OnCheckDone(bool ok, const std::string& file, const std::string& output);
+  void OnSignal(int signal);
+  void Exit(int code);
+
+  uv_loop_t* loop_;
+  Config config_;
+  WatchSet watch_set_;
+  Debouncer debouncer_;
+  std::set<std::string> changed_;
+  std::vector<std::string> to_check_;
+  std::map<std::string, uv_fs_event_t*> dir_watches_;
+  bool color_ = false;
+  bool clear_ = false;
+
+  State state_ = State::kIdle;
+  uv_process_t* child_ = nullptr;  // null when no child process is running
+  int pgid_ = 0;                   // the last child's process group (0: none)
+  Reporter* reporter_ = nullptr;
+  Check* check_ = nullptr;
+  uint64_t child_started_ = 0;
+  int last_exit_code_ = 0;
+  bool restart_requested_ = false;
+  void (Supervisor::*after_stop_)() = nullptr;
+  uint64_t stop_started_ = 0;
+  bool sent_kill_ = false;
+  bool quitting_ = false;
+  int quit_signal_ = 0;
+  bool done_ = false;
+  int exit_code_ = 0;
+  int quick_failures_ = 0;
+
+  uv_timer_t debounce_timer_;
+  uv_timer_t group_timer_;
+  uv_timer_t backoff_timer_;
+  uv_signal_t signals_[3];
+};
+
+}  // namespace nodus::watch

@@ -1,0 +1,305 @@
+#include "watch_logic.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+namespace nodus::watch {
+
+namespace {
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+std::string DirName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool ParseUint(std::string_view text, uint64_t* out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+bool IsEditorTempFile(std::string_view name) {
+  if (name.empty()) return true;
+  if (name == "4913") return true;  // vim's "can I write here" probe
+  if (EndsWith(name, "~")) return true;
+  if (StartsWith(name, ".#")) return true;
+  if (name.size() > 1 && name.front() == '#' && name.back() == '#') return true;
+  if (name.front() == '.' && (EndsWith(name, ".swp") || EndsWith(name, ".swx") ||
+                              EndsWith(name, ".swpx") || EndsWith(name, ".swo"))) {
+    return true;
+  }
+  if (StartsWith(name, ".goutputstream-")) return true;
+  if (EndsWith(name, ".tmp") || EndsWith(name, ".TMP")) return true;
+  return false;
+}
+
+uint64_t Debouncer::OnEvent(uint64_t now) {
+  if (!pending_) {
+    pending_ = true;
+    first_ = now;
+  }
+  due_ = std::min(now + quiet_ms_, first_ + max_);
+  return due_;
+}
+
+bool Debouncer::Fire(uint64_t now) {
+  if (!pending_ || now < due_) return false;
+  pending_ = false;
+  return true;
+}
+
+bool WatchSet::AddFile(const std::string& path) {
+  std::string dir = DirName(path);
+  files_[dir].insert(BaseName(path));
+  return dirs_.insert(dir).second;
+}
+
+bool WatchSet::AddTree(const std::string& dir) {
+  trees_.insert(dir);
+  return dirs_.insert(dir).second;
+}
+
+bool WatchSet::Matches(const std::string& dir, std::string_view name, std::string* path) const {
+  if (IsEditorTempFile(name)) return false;
+  std::string full = dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);
+  // A tree matches anything below it (subdirectories are watched one by one).
+  for (const std::string& tree : trees_) {
+    if (dir == tree || StartsWith(dir, tree == "/" ? tree : tree + "/")) {
+      *path = full;
+      return true;
+    }
+  }
+  auto it = files_.find(dir);
+  if (it == files_.end() || it->second.count(std::string(name)) == 0) return false;
+  *path = full;
+  return true;
+}
+
+void WatchSet::ClearReported() {
+  files_.clear();
+  for (const std::string& path : pinned_) files_[DirName(path)].insert(BaseName(path));
+}
+
+void WatchSet::Pin(const std::string& path) {
+  pinned_.insert(path);
+  AddFile(path);
+}
+
+std::vector<std::string> WatchSet::Directories() const {
+  return std::vector<std::string>(dirs_.begin(), dirs_.end());
+}
+
+size_t WatchSet::file_count() const {
+  size_t count = 0;
+  for (const auto& [dir, names] : files_) count += names.size();
+  return count;
+}
+
+std::string InspectQuote(std::string_view text) {
+  char quote = '\'';
+  if (text.find('\'') != std::string_view::npos) {
+    if (text.find('"') == std::string_view::npos) {
+      quote = '"';
+    } else if (text.find('`') == std::string_view::npos && text.find("${") == std::string::npos) {
+      quote = '`';
+    }
+  }
+  std::string out(1, quote);
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == quote || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\b') {
+      out += "\\b";
+    } else if (c == '\f') {
+      out += "\\f";
+    } else if (c == '\v') {
+      out += "\\v";
+    } else if (u < 0x20 || u == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof(buffer), "\\x%02X", u);
+      out += buffer;
+    } else {
+      out += c;
+    }
+  }
+  out += quote;
+  return out;
+}
+
+int ParseSignal(std::string_view text) {
+  struct Named {
+    std::string_view name;
+    int number;
+  };
+  static constexpr std::array<Named, 10> kSignals = {{{"HUP", 1},
+                                                      {"INT", 2},
+                                                      {"QUIT", 3},
+                                                      {"KILL", 9},
+                                                      {"USR1", 10},
+                                                      {"USR2", 12},
+                                                      {"TERM", 15},
+                                                      {"CONT", 18},
+                                                      {"STOP", 19},
+                                                      {"WINCH", 28}}};
+  uint64_t number = 0;
+  if (ParseUint(text, &number)) return number >= 1 && number <= 64 ? static_cast<int>(number) : -1;
+  if (StartsWith(text, "SIG")) text.remove_prefix(3);
+  for (const Named& signal : kSignals) {
+    if (signal.name == text) return signal.number;
+  }
+  return -1;
+}
+
+uint64_t BackoffDelay(int consecutive_failures, uint64_t max_ms) {
+  uint64_t delay = 100;
+  for (int i = 1; i < consecutive_failures && delay < max_ms; i++) delay *= 2;
+  return std::min(delay, max_ms);
+}
+
+Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
+  Config config;
+  auto fail = [](std::string message) { return ConfigError{"nodus-watch: " + message}; };
+  size_t i = 0;
+  for (; i < args.size(); i++) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      config.raw_command = true;
+      i++;
+      break;
+    }
+    if (arg.empty() || arg[0] != '-') break;
+    std::string name = arg;
+    std::string value;
+    bool has_value = false;
+    if (size_t eq = arg.find('='); eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_value = true;
+    }
+    auto take = [&](std::string* out) {
+      if (has_value) {
+        *out = value;
+        return true;
+      }
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    auto take_uint = [&](uint64_t* out) {
+      std::string text;
+      return take(&text) && ParseUint(text, out);
+    };
+    if (name == "-h" || name == "--help") {
+      config.help = true;
+    } else if (name == "--watch") {
+      // Accepted for symmetry with `nodus --watch`; watching is the default.
+    } else if (name == "--watch-path") {
+      std::string path;
+      if (!take(&path) || path.empty()) return fail("--watch-path requires a path");
+      config.watch_paths.push_back(path);
+    } else if (name == "--watch-preserve-output") {
+      config.preserve_output = true;
+    } else if (name == "--no-watch-check") {
+      config.check_syntax = false;
+    } else if (name == "--watch-kill-signal") {
+      std::string text;
+      if (!take(&text) || (config.kill_signal = ParseSignal(text)) < 0) {
+        return fail("--watch-kill-signal requires a signal name or number");
+      }
+    } else if (name == "--watch-grace") {
+      if (!take_uint(&config.grace_ms)) return fail("--watch-grace requires milliseconds");
+    } else if (name == "--watch-debounce") {
+      if (!take_uint(&config.debounce_ms)) return fail("--watch-debounce requires milliseconds");
+    } else if (name == "--nodus") {
+      if (!take(&config.nodus) || config.nodus.empty()) return fail("--nodus requires a path");
+    } else if (name == "--nodus-arg") {
+      std::string option;
+      if (!take(&option)) return fail("--nodus-arg requires an argument");
+      config.nodus_args.push_back(option);
+    } else if (name == "--restart") {
+      std::string mode;
+      if (!take(&mode)) return fail("--restart requires always, on-failure or never");
+      if (mode == "always") {
+        config.restart = RestartPolicy::kAlways;
+      } else if (mode == "on-failure") {
+        config.restart = RestartPolicy::kOnFailure;
+      } else if (mode == "never") {
+        config.restart = RestartPolicy::kNever;
+      } else {
+        return fail("--restart requires always, on-failure or never");
+      }
+    } else if (name == "--max-restarts") {
+      uint64_t count = 0;
+      if (!take_uint(&count) || count > 1000000) return fail("--max-restarts requires a count");
+      config.max_restarts = static_cast<int>(count);
+    } else if (name == "--min-uptime") {
+      if (!take_uint(&config.min_uptime_ms)) return fail("--min-uptime requires milliseconds");
+    } else if (name == "--backoff-max") {
+      if (!take_uint(&config.backoff_max_ms) || config.backoff_max_ms == 0) {
+        return fail("--backoff-max requires milliseconds");
+      }
+    } else {
+      return fail("bad option: " + arg);
+    }
+  }
+  if (config.help) return config;
+  config.command.assign(args.begin() + static_cast<long>(i), args.end());
+  if (config.command.empty()) {
+    return fail(config.raw_command ? "a COMMAND is required after --"
+                                   : "a script (or -- COMMAND) is required");
+  }
+  return config;
+}
+
+std::string UsageText() {
+  return "Usage: nodus-watch [options] script.js [arguments]     run `nodus script.js` and\n"
+         "                                                       restart it when a file it\n"
+         "                                                       loaded changes\n"
+         "       nodus-watch [options] -- COMMAND [arguments]    supervise any command\n"
+         "\n"
+         "Options:\n"
+         "  --watch-path=PATH          watch PATH (a file, or a directory and everything in\n"
+         "                             it) instead of the files the program loads (repeatable)\n"
+         "  --watch-preserve-output    do not clear the screen before a restart\n"
+         "  --watch-kill-signal=SIG    the signal that stops the program (default SIGTERM)\n"
+         "  --watch-grace=MS           SIGKILL the program's process group after MS (500)\n"
+         "  --watch-debounce=MS        quiet time that ends a burst of changes (20)\n"
+         "  --no-watch-check           restart even when `nodus --check` rejects the file\n"
+         "  --nodus=PATH               the runtime (default: nodus next to nodus-watch)\n"
+         "  --nodus-arg=OPTION         a runtime option for the child (repeatable)\n"
+         "  --restart=POLICY           production mode: always, on-failure or never restart\n"
+         "                             when the program exits (no file watching)\n"
+         "  --max-restarts=N           give up after N quick consecutive restarts\n"
+         "  --min-uptime=MS            a run shorter than MS counts as a quick failure (1000)\n"
+         "  --backoff-max=MS           the longest delay between quick restarts (30000)\n"
+         "  -h, --help                 print this text\n";
+}
+
+}  // namespace nodus::watch

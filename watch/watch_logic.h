@@ -1,0 +1,113 @@
+#pragma once
+
+// The supervisor's decisions, kept free of libuv and of the clock so they are
+// unit-tested alone: which file names matter, when a burst of events becomes
+// one restart, how the command is named in messages, and the command line.
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace nodus::watch {
+
+// Editors write these next to the file they save; a change to one of them is
+// never a reason to restart: vim's `.x.swp`/`.x.swx`/`.x.swpx` and its `4913`
+// probe, `x~` backups, Emacs's `.#x` locks and `#x#` autosaves, and the
+// `.x.tmp`-style names some atomic savers use (`x.tmp`, `x.TMP`, `.goutputstream-*`).
+bool IsEditorTempFile(std::string_view name);
+
+// Merges a burst of change events into one restart. Times are milliseconds on
+// any monotonic clock. After an event the restart is due `quiet_ms` after the
+// last event of the burst, but never later than `max_wait_ms` after its first
+// event (a file rewritten in a loop still restarts).
+class Debouncer {
+ public:
+  Debouncer(uint64_t quiet_ms, uint64_t max_wait_ms) : quiet_ms_(quiet_ms), max_(max_wait_ms) {}
+
+  // Records an event; returns the time the restart is due.
+  uint64_t OnEvent(uint64_t now);
+  bool pending() const { return pending_; }
+  // True (and the burst is consumed) when a pending burst is due at `now`.
+  bool Fire(uint64_t now);
+  uint64_t due() const { return due_; }
+
+ private:
+  uint64_t quiet_ms_;
+  uint64_t max_;
+  bool pending_ = false;
+  uint64_t first_ = 0;
+  uint64_t due_ = 0;
+};
+
+// The files that trigger a restart, grouped by the directory that is watched
+// for them. Watching directories (not files) is what keeps atomic saves working:
+// after a write-temp-then-rename the file is a new inode, a file watch would
+// follow the old one, a directory watch sees the new name.
+class WatchSet {
+ public:
+  // Adds an absolute file path; returns true when its directory is new (the
+  // caller starts watching the directory).
+  bool AddFile(const std::string& path);
+  // Adds a directory whose every (non-temporary) entry matters (--watch-path).
+  bool AddTree(const std::string& dir);
+  // Does an event for `name` in `dir` matter? Returns the changed path.
+  bool Matches(const std::string& dir, std::string_view name, std::string* path) const;
+  // Forgets the reported files (kept: directories, trees, pinned files).
+  void ClearReported();
+  void Pin(const std::string& path);  // a file kept across ClearReported (the main script)
+  std::vector<std::string> Directories() const;
+  size_t file_count() const;
+
+ private:
+  std::map<std::string, std::set<std::string>> files_;  // dir -> names
+  std::set<std::string> trees_;
+  std::set<std::string> pinned_;
+  std::set<std::string> dirs_;
+};
+
+// Quotes a string the way node's util.inspect does for `Restarting 'app.js'`:
+// single quotes, or double quotes when it has a single quote and no double,
+// or backticks when it has both; control characters escaped.
+std::string InspectQuote(std::string_view text);
+
+enum class RestartPolicy { kWatch, kAlways, kOnFailure, kNever };
+
+struct Config {
+  std::string nodus;                     // the runtime (default: next to nodus-watch)
+  std::vector<std::string> nodus_args;   // runtime options before the script (--nodus-arg)
+  std::vector<std::string> command;      // the child's argv[1..] after nodus, or COMMAND ARGS
+  bool raw_command = false;              // `-- COMMAND`: run it as is, not under nodus
+  std::vector<std::string> watch_paths;  // --watch-path (replaces the loader's reports, as node)
+  bool preserve_output = false;          // --watch-preserve-output
+  int kill_signal = 15;                  // --watch-kill-signal (SIGTERM)
+  uint64_t grace_ms = 500;               // --watch-grace
+  uint64_t debounce_ms = 20;             // --watch-debounce
+  bool check_syntax = true;              // --no-watch-check turns the --check step off
+  RestartPolicy restart = RestartPolicy::kWatch;  // --restart (production mode without --watch)
+  int max_restarts = -1;                          // --max-restarts (-1: no limit)
+  uint64_t min_uptime_ms = 1000;                  // --min-uptime
+  uint64_t backoff_max_ms = 30000;                // --backoff-max
+  bool help = false;
+};
+
+struct ConfigError {
+  std::string message;  // "nodus-watch: ..."
+};
+
+// argv without argv[0].
+Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args);
+std::string UsageText();
+
+// A signal name (SIGTERM, TERM) or number; -1 when unknown.
+int ParseSignal(std::string_view text);
+
+// The delay before the n-th consecutive quick restart (n >= 1): 100 ms doubled
+// each time, at most `max_ms`.
+uint64_t BackoffDelay(int consecutive_failures, uint64_t max_ms);
+
+}  // namespace nodus::watch
