@@ -73,7 +73,9 @@ class TLSHandle {
     if (this.closed || this.paused) return;
     if (!this.secure) {
       const r = this.engine.handshake();
-      this.flush();
+      // A client that rejects the server's certificate must not send its
+      // Finished: verification (in 'secure') runs before the flush.
+      if (r !== 1) this.flush();
       if (r === 0) return;
       if (r === 2) {
         this.paused = true;
@@ -142,12 +144,17 @@ class TLSHandle {
     if (this.closed) return;
     const owner = this[kOwner];
     if (!this.secure) {
-      const err = new Error('Client network socket disconnected before secure TLS ' +
-                            'connection was established');
+      const err = owner._tlsOptions.isServer ? new Error('socket hang up') :
+        new Error('Client network socket disconnected before secure TLS ' +
+                  'connection was established');
       err.code = 'ECONNRESET';
-      err.host = owner._host || undefined;
-      err.port = owner[kConnectOptions] ? owner[kConnectOptions].port : undefined;
-      err.localAddress = undefined;
+      const options = owner[kConnectOptions];
+      if (options) {
+        err.path = options.path;
+        err.host = options.host;
+        err.port = options.port;
+        err.localAddress = options.localAddress;
+      }
       owner._tlsError(err);
       return;
     }
