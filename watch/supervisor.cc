@@ -607,7 +607,11 @@ void Supervisor::OnChildExit(int64_t status, int term_signal) {
   int code = term_signal != 0 ? 128 + term_signal : static_cast<int>(status);
   last_exit_code_ = code;
   bool failed = code != 0;
-  if (state_ == State::kStopping || quitting_) return;  // we stopped it: no message
+  if (state_ == State::kStopping) {
+    PollGroup();  // often the whole group is gone already: do not wait for the next poll
+    return;
+  }
+  if (quitting_) return;  // we stopped it: no message
   if (state_ == State::kChecking) {
     // The program ended while a change is being checked.
     if (watching())
