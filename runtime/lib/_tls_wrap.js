@@ -650,7 +650,9 @@ function onServerSocketSecure() {
     if (result) {
       this.authorizationError = result[0];
       if (this._rejectUnauthorized) {
-        this.destroy();
+        const err = new Error('socket hang up');
+        err.code = 'ECONNRESET';
+        this._tlsError(err);
         return;
       }
     } else {

@@ -822,13 +822,16 @@ void EngineGetALPN(const FunctionCallbackInfo<Value>& info) {
       ToV8(info.GetIsolate(), std::string_view(reinterpret_cast<const char*>(data), size)));
 }
 
-// setVerify(requestCert): servers ask for a client certificate.
+// setVerify(requestCert, rejectUnauthorized): servers ask for (or require) a
+// client certificate.
 void EngineSetVerify(const FunctionCallbackInfo<Value>& info) {
   Engine* engine = UnwrapEngine(info);
   if (engine == nullptr) return;
   bool request = info[0]->BooleanValue(info.GetIsolate());
-  SSL_set_verify(engine->ssl, request ? SSL_VERIFY_PEER : SSL_VERIFY_NONE,
-                 request ? AcceptAnyCertificate : nullptr);
+  bool require = info[1]->BooleanValue(info.GetIsolate());
+  int mode = SSL_VERIFY_NONE;
+  if (request) mode = SSL_VERIFY_PEER | (require ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
+  SSL_set_verify(engine->ssl, mode, request ? AcceptAnyCertificate : nullptr);
 }
 
 // pauseOnHello(): the next ClientHello stops the handshake (SNICallback).
