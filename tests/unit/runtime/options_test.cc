@@ -141,7 +141,7 @@ TEST_CASE("NODE_OPTIONS quoting and what is not allowed there") {
   CHECK(error.message == "nodus: --bogus is not allowed in NODE_OPTIONS");
 }
 
-TEST_CASE("--watch runs the script under nodus-watch with the other options") {
+TEST_CASE("watch mode runs the script under nodus-watch with the other options") {
   Parsed p = Parse({"--watch", "-r", "pre", "--watch-path=src", "--watch-preserve-output",
                     "--no-warnings", "app.js", "x"});
   REQUIRE(p.ok);
@@ -160,7 +160,7 @@ TEST_CASE("--watch runs the script under nodus-watch with the other options") {
   CHECK(path_only.options.watch_paths == std::vector<std::string>{"lib"});
 }
 
-TEST_CASE("--watch needs a file and excludes --eval, with node's texts") {
+TEST_CASE("watch mode needs a file and excludes --eval, with node's texts") {
   Parsed none = Parse({"--watch"});
   REQUIRE_FALSE(none.ok);
   CHECK(none.error.message == "nodus: --watch requires specifying a file");
