@@ -23,7 +23,7 @@ let ciphers;
 function getCiphers() {
   if (!ciphers) {
     const names = new Set();
-    for (const name of binding.getCiphers()) names.add(name.toLowerCase().replace(/_/g, '-'));
+    for (const name of binding.getCiphers()) names.add(name.toLowerCase());
     ciphers = [...names].sort();
   }
   return ciphers.slice();
