@@ -192,10 +192,11 @@ class TLSHandle {
   write(req, buffers) {
     let bytes = 0;
     for (const b of buffers) bytes += b.byteLength;
-    streamBaseState[kBytesWritten] = bytes;
-    streamBaseState[kLastWriteWasAsync] = 1;
     if (!this.secure) this.writeQueue.push([req, buffers]);
     else this.encrypt(req, buffers);
+    // After the parent's own write, which shares this state.
+    streamBaseState[kBytesWritten] = bytes;
+    streamBaseState[kLastWriteWasAsync] = 1;
     return 0;
   }
 
@@ -336,7 +337,8 @@ function TLSSocket(socket, opts) {
 
   net.Socket.call(this, {
     handle,
-    allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
+    allowHalfOpen: tlsOptions.allowHalfOpen !== undefined ? Boolean(tlsOptions.allowHalfOpen) :
+      Boolean(socket && socket.allowHalfOpen),
     manualStart: true,
   });
   this._parent = parent;
