@@ -668,6 +668,9 @@ function onServerSocketSecure() {
 
 function tlsConnectionListener(rawSocket) {
   const server = this;
+  // The raw socket stays half-open so close_notify can follow the peer's FIN;
+  // the TLSSocket has the server's allowHalfOpen.
+  rawSocket.allowHalfOpen = true;
   const socket = new TLSSocket(rawSocket, {
     secureContext: server._sharedCreds,
     isServer: true,
@@ -676,7 +679,7 @@ function tlsConnectionListener(rawSocket) {
     rejectUnauthorized: server.rejectUnauthorized,
     ALPNProtocols: server.ALPNProtocols,
     SNICallback: server[kSNICallback],
-    allowHalfOpen: server[kAllowHalfOpen],
+    allowHalfOpen: server.allowHalfOpen,
   });
   socket[kServer] = server;
   socket.server = server;
@@ -693,7 +696,6 @@ function tlsConnectionListener(rawSocket) {
 }
 
 const kSNICallback = Symbol('snicallback');
-const kAllowHalfOpen = Symbol('allowHalfOpen');
 
 function Server(options, listener) {
   if (!(this instanceof Server)) return new Server(options, listener);
@@ -721,24 +723,13 @@ function Server(options, listener) {
   this.handshakeTimeout = options.handshakeTimeout || (120 * 1000);
   validateNumber(this.handshakeTimeout, 'options.handshakeTimeout');
   this[kSNICallback] = options.SNICallback || SNICallback.bind(this);
-  this[kAllowHalfOpen] = Boolean(options.allowHalfOpen);
 
-  net.Server.call(this, { ...options, allowHalfOpen: true }, tlsConnectionListener);
-  this.allowHalfOpen = Boolean(options.allowHalfOpen);
+  net.Server.call(this, options, tlsConnectionListener);
   this.setSecureContext(options);
   if (listener) this.on('secureConnection', listener);
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
-
-// Raw sockets must be half-open so close_notify can follow the peer's FIN.
-Object.defineProperty(Server.prototype, 'allowHalfOpen', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() { return true; },
-  set(value) { this[kAllowHalfOpen] = Boolean(value); },
-});
 
 Server.prototype.setSecureContext = function(options) {
   if (options === null || typeof options !== 'object') {
