@@ -22,6 +22,26 @@ int main(int argc, char** argv) {
     std::fputs(nodus::watch::UsageText().c_str(), stdout);
     return 0;
   }
+  if (config.print_systemd_unit) {
+    // The same command line, with absolute paths, minus this option; a
+    // production unit restarts the program always unless told otherwise.
+    char exe[4096];
+    size_t size = sizeof(exe);
+    std::vector<std::string> exec_start{uv_exepath(exe, &size) == 0 ? std::string(exe, size)
+                                                                    : std::string(argv[0])};
+    bool has_policy = false;
+    for (const std::string& arg : args) {
+      if (arg == "--print-systemd-unit") continue;
+      if (arg.rfind("--restart", 0) == 0) has_policy = true;
+      exec_start.push_back(arg);
+    }
+    if (!has_policy) exec_start.insert(exec_start.begin() + 1, "--restart=always");
+    char cwd[4096];
+    size_t cwd_size = sizeof(cwd);
+    std::string dir = uv_cwd(cwd, &cwd_size) == 0 ? std::string(cwd, cwd_size) : "/";
+    std::fputs(nodus::watch::SystemdUnit(exec_start, dir).c_str(), stdout);
+    return 0;
+  }
   if (config.nodus.empty()) {
     // The runtime sits next to the supervisor (build/watch and build/runtime
     // in a build tree; the same directory once installed).

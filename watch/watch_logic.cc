@@ -218,6 +218,8 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
     };
     if (name == "-h" || name == "--help") {
       config.help = true;
+    } else if (name == "--print-systemd-unit") {
+      config.print_systemd_unit = true;
     } else if (name == "--watch") {
       // Accepted for symmetry with `nodus --watch`; watching is the default.
     } else if (name == "--watch-path") {
@@ -278,6 +280,64 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
   return config;
 }
 
+namespace {
+
+// systemd's command-line quoting: words with spaces, quotes, backslashes or
+// specifiers go in double quotes; '%' is written as "%%" everywhere.
+std::string SystemdQuote(const std::string& word) {
+  std::string escaped;
+  bool needs_quotes = word.empty();
+  for (char c : word) {
+    if (c == '%') {
+      escaped += "%%";
+      continue;
+    }
+    if (c == '"' || c == '\\') {
+      escaped += '\\';
+      needs_quotes = true;
+    } else if (c == ' ' || c == '\t' || c == '\'' || c == '$' || c == ';') {
+      needs_quotes = true;
+    }
+    escaped += c;
+  }
+  return needs_quotes ? "\"" + escaped + "\"" : escaped;
+}
+
+}  // namespace
+
+std::string SystemdUnit(const std::vector<std::string>& exec_start,
+                        const std::string& working_directory) {
+  std::string command;
+  for (const std::string& word : exec_start) {
+    if (!command.empty()) command += ' ';
+    command += SystemdQuote(word);
+  }
+  return "[Unit]\n"
+         "Description=" +
+         command +
+         "\n"
+         "After=network.target\n"
+         "\n"
+         "[Service]\n"
+         "Type=simple\n"
+         "WorkingDirectory=" +
+         SystemdQuote(working_directory) +
+         "\n"
+         "ExecStart=" +
+         command +
+         "\n"
+         "Environment=NODE_ENV=production\n"
+         "# The supervisor restarts the program with back-off; systemd restarts the\n"
+         "# supervisor, and stopping the service stops the program's whole group.\n"
+         "Restart=on-failure\n"
+         "KillMode=mixed\n"
+         "KillSignal=SIGTERM\n"
+         "TimeoutStopSec=10\n"
+         "\n"
+         "[Install]\n"
+         "WantedBy=multi-user.target\n";
+}
+
 std::string UsageText() {
   return "Usage: nodus-watch [options] script.js [arguments]     run `nodus script.js` and\n"
          "                                                       restart it when a file it\n"
@@ -298,6 +358,8 @@ std::string UsageText() {
          "                             when the program exits (no file watching)\n"
          "  --max-restarts=N           give up after N quick consecutive restarts\n"
          "  --min-uptime=MS            a run shorter than MS counts as a quick failure (1000)\n"
+         "  --print-systemd-unit       print a systemd service unit running this command\n"
+         "                             under nodus-watch, and exit\n"
          "  --backoff-max=MS           the longest delay between quick restarts (30000)\n"
          "  -h, --help                 print this text\n";
 }

@@ -93,6 +93,7 @@ struct Config {
   uint64_t min_uptime_ms = 1000;                  // --min-uptime
   uint64_t backoff_max_ms = 30000;                // --backoff-max
   bool help = false;
+  bool print_systemd_unit = false;  // --print-systemd-unit
 };
 
 struct ConfigError {
@@ -102,6 +103,13 @@ struct ConfigError {
 // argv without argv[0].
 Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args);
 std::string UsageText();
+
+// A systemd service unit that runs `exec_start` (the supervisor and its
+// arguments, without --print-systemd-unit) from `working_directory`: the
+// modern form of node-init's LSB script and nodejs-autorestart's Upstart job.
+// systemd restarts the supervisor; the supervisor restarts the program.
+std::string SystemdUnit(const std::vector<std::string>& exec_start,
+                        const std::string& working_directory);
 
 // A signal name (SIGTERM, TERM) or number; -1 when unknown.
 int ParseSignal(std::string_view text);

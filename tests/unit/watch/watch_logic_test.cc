@@ -126,3 +126,16 @@ TEST_CASE("signals and back-off", "[watch]") {
   CHECK(BackoffDelay(4, 30000) == 800);
   CHECK(BackoffDelay(40, 30000) == 30000);
 }
+
+TEST_CASE("print-systemd-unit writes a service that runs the supervisor") {
+  auto parsed = nodus::watch::ParseArgs({"--print-systemd-unit", "--", "sh", "-c", "echo 50%"});
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().print_systemd_unit);
+  std::string unit = nodus::watch::SystemdUnit(
+      {"/opt/nodus/nodus-watch", "--restart=always", "--", "sh", "-c", "echo 50%"}, "/srv/my app");
+  CHECK(unit.find("[Service]\n") != std::string::npos);
+  CHECK(unit.find("ExecStart=/opt/nodus/nodus-watch --restart=always -- sh -c \"echo 50%%\"\n") !=
+        std::string::npos);
+  CHECK(unit.find("WorkingDirectory=\"/srv/my app\"\n") != std::string::npos);
+  CHECK(unit.find("WantedBy=multi-user.target\n") != std::string::npos);
+}
