@@ -98,6 +98,7 @@ class TLSHandle {
     for (;;) {
       if (this.closed) return;
       const r = this.engine.read();
+      this.emitSessions();
       if (r instanceof ArrayBuffer) {
         this.deliver(r);
       } else if (r === 0) {
@@ -112,6 +113,14 @@ class TLSHandle {
       }
     }
     this.flush();
+  }
+
+  // Clients: 'session' for each session (ticket) the server sent.
+  emitSessions() {
+    let session;
+    while (!this.closed && (session = this.engine.takeSession()) !== undefined) {
+      this[kOwner].emit('session', toBuffer(session));
+    }
   }
 
   deliver(item) {
@@ -550,9 +559,6 @@ function onConnectSecure() {
   this[kIsVerified] = true;
   this._releaseControl();
   this.emit('secureConnect');
-  // A TLS 1.3 session ticket arrives after the handshake.
-  const session = this.getSession();
-  if (session && this.listenerCount('session') > 0) this.emit('session', session);
 }
 
 function normalizeConnectArgs(listArgs) {

@@ -216,6 +216,7 @@ struct Context {
 int AlpnSelect(SSL* ssl, const unsigned char** out, unsigned char* outlen, const unsigned char* in,
                unsigned int inlen, void* arg);
 int ClientHello(SSL* ssl, int* alert, void* arg);
+int NewSession(SSL* ssl, SSL_SESSION* session);
 
 void ContextNew(const FunctionCallbackInfo<Value>& info) {
   auto* context = new Context();
@@ -229,6 +230,7 @@ void ContextNew(const FunctionCallbackInfo<Value>& info) {
   SSL_CTX_set_session_id_context(context->ctx, kSessionContext, sizeof(kSessionContext) - 1);
   SSL_CTX_set_alpn_select_cb(context->ctx, AlpnSelect, nullptr);
   SSL_CTX_set_client_hello_cb(context->ctx, ClientHello, nullptr);
+  SSL_CTX_sess_set_new_cb(context->ctx, NewSession);
   AttachToWrapper(info.GetIsolate(), info.This(), context);
 }
 
@@ -582,6 +584,7 @@ struct Engine {
   std::string servername;   // from the ClientHello (server side)
   std::string server_alpn;  // wire format (server side)
   bool pending_eof = false;
+  std::vector<std::string> new_sessions;  // serialized, for 'session' events
   unsigned long pending_error = 0;
 
   ~Engine() { Free(); }
@@ -625,6 +628,20 @@ int ClientHello(SSL* ssl, int* /*alert*/, void* /*arg*/) {
     if (engine->pause_on_hello) return SSL_CLIENT_HELLO_RETRY;
   }
   return SSL_CLIENT_HELLO_SUCCESS;
+}
+
+// A client received a session (a TLS 1.3 ticket, or a TLS 1.2 session):
+// kept serialized until JS takes it for a 'session' event.
+int NewSession(SSL* ssl, SSL_SESSION* session) {
+  auto* engine = static_cast<Engine*>(SSL_get_app_data(ssl));
+  if (engine == nullptr || engine->is_server) return 0;
+  int size = i2d_SSL_SESSION(session, nullptr);
+  if (size <= 0) return 0;
+  std::string bytes(static_cast<size_t>(size), '\0');
+  auto* p = reinterpret_cast<unsigned char*>(bytes.data());
+  i2d_SSL_SESSION(session, &p);
+  engine->new_sessions.push_back(std::move(bytes));
+  return 0;  // not kept: OpenSSL frees it
 }
 
 Engine* UnwrapEngine(const FunctionCallbackInfo<Value>& info) {
@@ -882,7 +899,16 @@ void EngineGetPeerCertificate(const FunctionCallbackInfo<Value>& info) {
   Engine* engine = UnwrapEngine(info);
   v8::Isolate* isolate = info.GetIsolate();
   if (engine == nullptr) return;
-  X509* peer = SSL_get1_peer_certificate(engine->ssl);
+  // As Node: a client reads the chain the server sent, so a resumed
+  // session (no certificate exchanged) has none.
+  X509* peer = nullptr;
+  if (engine->is_server) {
+    peer = SSL_get1_peer_certificate(engine->ssl);
+  } else if (STACK_OF(X509)* sent = SSL_get_peer_cert_chain(engine->ssl);
+             sent != nullptr && sk_X509_num(sent) > 0) {
+    peer = sk_X509_value(sent, 0);
+    X509_up_ref(peer);
+  }
   if (peer == nullptr) return;
   Local<v8::Object> first = CertToObject(isolate, peer);
   if (info[0]->BooleanValue(isolate)) {
@@ -985,6 +1011,15 @@ void EngineSetSession(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(true);
 }
 
+// takeSession() -> ArrayBuffer | undefined: the oldest session not yet taken.
+void EngineTakeSession(const FunctionCallbackInfo<Value>& info) {
+  Engine* engine = UnwrapEngine(info);
+  if (engine == nullptr || engine->new_sessions.empty()) return;
+  std::string bytes = std::move(engine->new_sessions.front());
+  engine->new_sessions.erase(engine->new_sessions.begin());
+  info.GetReturnValue().Set(NewArrayBuffer(info.GetIsolate(), bytes.data(), bytes.size()));
+}
+
 void EngineIsSessionReused(const FunctionCallbackInfo<Value>& info) {
   Engine* engine = UnwrapEngine(info);
   info.GetReturnValue().Set(engine != nullptr && SSL_session_reused(engine->ssl) == 1);
@@ -1045,6 +1080,7 @@ constexpr Method kEngineMethods[] = {
     {"getSession", EngineGetSession},
     {"setSession", EngineSetSession},
     {"isSessionReused", EngineIsSessionReused},
+    {"takeSession", EngineTakeSession},
 };
 
 constexpr Method kMethods[] = {{"getCiphers", GetCiphers}};
