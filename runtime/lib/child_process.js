@@ -1,14 +1,15 @@
 'use strict';
 
-// child_process: spawn, exec, execFile and their synchronous forms. fork and
-// IPC channels are not built yet and throw ERR_NOT_IMPLEMENTED naming them.
+// child_process: spawn, exec, execFile, their synchronous forms and fork
+// (IPC channels with Node's 'json' serialization; 'advanced' and handle
+// passing throw ERR_NOT_IMPLEMENTED naming them).
 
 const { Buffer } = require('buffer');
 const {
   AbortError,
-  notImplemented,
   uvErrName,
   codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
@@ -18,6 +19,7 @@ const {
 const {
   isInt32,
   validateAbortSignal,
+  validateArray,
   validateBoolean,
   validateFunction,
   validateObject,
@@ -462,12 +464,55 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-function fork() {
-  throw notImplemented('child_process.fork (IPC channels)');
+function fork(modulePath, args, options) {
+  if (modulePath instanceof URL || (modulePath != null && modulePath.href && modulePath.protocol)) {
+    const { fileURLToPath } = require('url');
+    modulePath = fileURLToPath(modulePath);
+  }
+  validateString(modulePath, 'modulePath');
+  validateArgumentNullCheck(modulePath, 'modulePath');
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options != null) validateObject(options, 'options');
+  options = { __proto__: null, ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+  const execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
+  args = [...execArgv, modulePath, ...args];
+  if (typeof options.stdio === 'string') {
+    options.stdio = internal.stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = internal.stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath, args, options);
 }
 
-function _forkChild() {
-  throw notImplemented('child_process._forkChild (IPC channels)');
+// In a child started with an IPC channel (NODE_CHANNEL_FD): process.send,
+// process.on('message'), process.disconnect, process.channel. The channel
+// does not keep the process alive unless 'message' or 'disconnect' has
+// listeners (or a write is pending).
+function _forkChild(fd, serializationMode) {
+  const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
+  const p = new Pipe(PipeConstants.IPC);
+  const err = p.open(fd);
+  if (err) throw require('internal/errors').errnoException(err, 'open');
+  p.unref();
+  const control = internal.setupChannel(process, p, serializationMode);
+  process.on('newListener', function onNewListener(name) {
+    if (name === 'message' || name === 'disconnect') control.refCounted();
+  });
+  process.on('removeListener', function onRemoveListener(name) {
+    if (name === 'message' || name === 'disconnect') control.unrefCounted();
+  });
 }
 
 module.exports = {

@@ -12,14 +12,20 @@ const { inspect } = require('util');
 const { Process } = internalBinding('process_wrap');
 const spawnSyncBinding = internalBinding('spawn_sync');
 const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
+const { streamBaseState, kLastWriteWasAsync } = internalBinding('stream_wrap');
 const { signals } = internalBinding('process_methods');
 const {
   errnoException,
   notImplemented,
   codes: {
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_SYNC_FORK_INPUT,
+    ERR_IPC_CHANNEL_CLOSED,
+    ERR_IPC_DISCONNECTED,
+    ERR_IPC_ONE_PIPE,
     ERR_IPC_SYNC_FORK,
+    ERR_MISSING_ARGS,
     ERR_UNKNOWN_SIGNAL,
   },
 } = require('internal/errors');
@@ -85,6 +91,8 @@ function getValidStdio(stdio, sync) {
   }
   while (stdio.length < 3) stdio.push(undefined);
   const result = [];
+  let ipc;
+  let ipcFd;
   function cleanup() {
     for (const entry of result) {
       if (entry.type === 'pipe' && entry.handle) entry.handle.close();
@@ -100,9 +108,14 @@ function getValidStdio(stdio, sync) {
       if (!sync) a.handle = new Pipe(PipeConstants.SOCKET);
       result.push(a);
     } else if (entry === 'ipc') {
-      cleanup();
-      if (sync) throw new ERR_IPC_SYNC_FORK();
-      throw notImplemented("child_process stdio 'ipc' (IPC channels)");
+      if (sync || ipc !== undefined) {
+        cleanup();
+        if (sync) throw new ERR_IPC_SYNC_FORK();
+        throw new ERR_IPC_ONE_PIPE();
+      }
+      ipc = new Pipe(PipeConstants.IPC);
+      ipcFd = i;
+      result.push({ type: 'pipe', handle: ipc, ipc: true });
     } else if (entry === 'inherit') {
       result.push({ type: 'inherit', fd: i });
     } else if (typeof entry === 'number' || typeof entry.fd === 'number') {
@@ -122,7 +135,7 @@ function getValidStdio(stdio, sync) {
       throw new ERR_INVALID_ARG_VALUE('stdio', entry);
     }
   }
-  return { stdio: result };
+  return { stdio: result, ipc, ipcFd };
 }
 
 function createSocket(pipe, readable) {
@@ -197,8 +210,24 @@ class ChildProcess extends EventEmitter {
     validateObject(options, 'options');
     validateOneOf(options.serialization, 'options.serialization',
                   [undefined, 'json', 'advanced']);
+    const serialization = options.serialization || 'json';
     let stdio = options.stdio || 'pipe';
-    stdio = getValidStdio(stdio, false).stdio;
+    const valid = getValidStdio(stdio, false);
+    stdio = valid.stdio;
+    const { ipc, ipcFd } = valid;
+    if (ipc !== undefined) {
+      if (serialization === 'advanced') {
+        ipc.close();
+        for (const entry of stdio) {
+          if (entry.type === 'pipe' && entry.handle && entry.handle !== ipc) entry.handle.close();
+        }
+        throw notImplemented("child_process serialization: 'advanced' (IPC over the V8 serializer)");
+      }
+      if (options.envPairs === undefined) options.envPairs = [];
+      else validateArray(options.envPairs, 'options.envPairs');
+      options.envPairs.push(`NODE_CHANNEL_FD=${ipcFd}`);
+      options.envPairs.push(`NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
+    }
     options.stdio = stdio;
     validateString(options.file, 'options.file');
     this.spawnfile = options.file;
@@ -232,6 +261,17 @@ class ChildProcess extends EventEmitter {
       if (entry.type === 'ignore') continue;
       // A stream handed over ('wrap') is not exposed again, as in node.
       if (entry.type === 'wrap') continue;
+      if (entry.ipc) {
+        if (err) {
+          entry.handle.close();
+        } else {
+          // 'close' also waits for the channel to end from the child's side
+          // (as in node, a parent's own disconnect() leaves 'close' unsent).
+          this._closesNeeded++;
+          this[kOnRemoteEnd] = () => { maybeClose(this); };
+        }
+        continue;
+      }
       if (entry.handle) {
         if (err) {
           // The child never started: the pipe was never connected.
@@ -255,6 +295,7 @@ class ChildProcess extends EventEmitter {
     for (let i = 0; i < stdio.length; i++) {
       this.stdio.push(stdio[i].socket === undefined ? null : stdio[i].socket);
     }
+    if (ipc !== undefined && !err) setupChannel(this, ipc, serialization);
     return err;
   }
 
@@ -290,6 +331,231 @@ class ChildProcess extends EventEmitter {
   }
 }
 if (Symbol.dispose === undefined) delete ChildProcess.prototype[Symbol.dispose];
+
+// The IPC channel (Node's 'json' serialization): every message is
+// JSON.stringify(message) + '\n' on a pipe; messages whose `cmd` starts with
+// 'NODE_' are internal ('internalMessage'). `target` is a ChildProcess (parent
+// side) or `process` (child side); `channel` is a pipe_wrap Pipe (IPC type).
+
+const kPendingMessages = Symbol('kPendingMessages');
+const kChannelHandle = Symbol('kChannelHandle');
+const kWritesInFlight = Symbol('kWritesInFlight');
+const kOnRemoteEnd = Symbol('kOnRemoteEnd');
+
+// process.channel / child.channel: ref()/unref() of the pipe. The counted
+// references (a pending asynchronous write; in a child, each 'message' or
+// 'disconnect' listener) apply until ref() or unref() is called explicitly.
+class Control extends EventEmitter {
+  #channel;
+  #refs = 0;
+  #refExplicitlySet = false;
+
+  constructor(channel) {
+    super();
+    this.#channel = channel;
+    this[kPendingMessages] = [];
+  }
+
+  refCounted() {
+    if (++this.#refs === 1 && !this.#refExplicitlySet) this.#channel.ref();
+  }
+
+  unrefCounted() {
+    if (--this.#refs === 0 && !this.#refExplicitlySet) {
+      this.#channel.unref();
+      this.emit('unref');
+    }
+  }
+
+  ref() {
+    this.#refExplicitlySet = true;
+    this.#channel.ref();
+  }
+
+  unref() {
+    this.#refExplicitlySet = true;
+    this.#channel.unref();
+  }
+
+  get fd() {
+    return this.#channel ? this.#channel.fd : undefined;
+  }
+}
+
+function isInternalMessage(message) {
+  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+    message.cmd.length > 4 && message.cmd.startsWith('NODE_');
+}
+
+function setupChannel(target, channel, serializationMode) {
+  if (serializationMode !== 'json') {
+    throw notImplemented(`child_process serialization: '${serializationMode}' (IPC over the V8 serializer)`);
+  }
+  const { kOwner, kUpdateTimer, kBytesRead } = require('internal/stream_base_commons');
+  const { StringDecoder } = require('string_decoder');
+  const control = new Control(channel);
+  target.channel = control;
+  target[kChannelHandle] = channel;
+  target[kWritesInFlight] = 0;
+  target.connected = true;
+
+  const decoder = new StringDecoder('utf8');
+  let jsonBuffer = '';
+  let closeWhenWritten = false;
+
+  function emit(event, message, handle) {
+    if (event === 'internalMessage' || target.listenerCount('message')) {
+      target.emit(event, message, handle);
+      return;
+    }
+    // Kept until someone listens for 'message'.
+    control[kPendingMessages].push([event, message, handle]);
+  }
+
+  function onData(chunk) {
+    const text = jsonBuffer + decoder.write(chunk);
+    let start = 0;
+    let end;
+    while ((end = text.indexOf('\n', start)) !== -1) {
+      const message = JSON.parse(text.slice(start, end));
+      start = end + 1;
+      if (!target.channel) continue;
+      process.nextTick(emit, isInternalMessage(message) ? 'internalMessage' : 'message',
+                       message, undefined);
+    }
+    jsonBuffer = start === 0 ? text : text.slice(start);
+  }
+
+  function closeChannel() {
+    if (target[kWritesInFlight] > 0) {
+      // Queued messages go out first.
+      closeWhenWritten = true;
+      return;
+    }
+    channel.close();
+  }
+
+  // Reads arrive through stream_base_commons' onread, which treats the
+  // handle's owner as a readable stream: this adapter is that owner.
+  channel[kOwner] = {
+    [kUpdateTimer]() {},
+    [kBytesRead]: 0,
+    _readableState: { endEmitted: false },
+    push(chunk) {
+      if (chunk === null) {
+        this._readableState.endEmitted = true;
+        onEnd();
+      } else {
+        onData(chunk);
+      }
+      return true;
+    },
+    read() {},
+    destroy() {
+      onEnd();
+    },
+  };
+
+  function onEnd() {
+    jsonBuffer = '';
+    channel.readStop();
+    if (target.connected || target.channel) {
+      target.connected = false;
+      target._disconnect(true);
+    }
+  }
+
+  target.on('newListener', function onNewListener() {
+    process.nextTick(() => {
+      if (!target.channel || !target.listenerCount('message')) return;
+      const pending = control[kPendingMessages];
+      control[kPendingMessages] = [];
+      for (const [event, message, handle] of pending) target.emit(event, message, handle);
+    });
+  });
+
+  target.send = function send(message, handle, options, callback) {
+    if (typeof handle === 'function') {
+      callback = handle;
+      handle = undefined;
+      options = undefined;
+    } else if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    } else if (options !== undefined) {
+      validateObject(options, 'options');
+    }
+    options = { swallowErrors: false, ...options };
+    if (this.connected) return this._send(message, handle, options, callback);
+    const ex = new ERR_IPC_CHANNEL_CLOSED();
+    if (typeof callback === 'function') process.nextTick(callback, ex);
+    else process.nextTick(() => this.emit('error', ex));
+    return false;
+  };
+
+  target._send = function _send(message, handle, options, callback) {
+    if (message === undefined) throw new ERR_MISSING_ARGS('message');
+    if (typeof message !== 'string' && typeof message !== 'object' &&
+        typeof message !== 'number' && typeof message !== 'boolean') {
+      throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'],
+                                     message);
+    }
+    if (typeof options === 'boolean') options = { swallowErrors: options };
+    if (handle) {
+      throw notImplemented('child_process send() with a handle (passing servers and sockets)');
+    }
+    const string = `${JSON.stringify(message)}\n`;
+    const req = { oncomplete: null };
+    const err = channel.writeUtf8String(req, string);
+    const wasAsync = streamBaseState[kLastWriteWasAsync] === 1;
+    if (err === 0) {
+      if (wasAsync) {
+        target[kWritesInFlight]++;
+        req.oncomplete = () => {
+          target[kWritesInFlight]--;
+          control.unrefCounted();
+          if (closeWhenWritten && target[kWritesInFlight] === 0) channel.close();
+          if (typeof callback === 'function') callback(null);
+        };
+        control.refCounted();
+      } else if (typeof callback === 'function') {
+        process.nextTick(callback, null);
+      }
+    } else if (!options.swallowErrors) {
+      const ex = errnoException(err, 'write');
+      if (typeof callback === 'function') process.nextTick(callback, ex);
+      else process.nextTick(() => this.emit('error', ex));
+    }
+    // Stop sending when the other side is far behind.
+    return channel.writeQueueSize < 65536 * 2;
+  };
+
+  target.disconnect = function disconnect() {
+    if (!this.connected) {
+      this.emit('error', new ERR_IPC_DISCONNECTED());
+      return;
+    }
+    this.connected = false;
+    this._disconnect();
+  };
+
+  target._disconnect = function _disconnect(remoteEnded) {
+    if (!this.channel) return;
+    this.channel = null;
+    this[kChannelHandle] = null;
+    channel.readStop();
+    process.nextTick(() => {
+      closeChannel();
+      target.emit('disconnect');
+      if (remoteEnded === true && typeof target[kOnRemoteEnd] === 'function') {
+        target[kOnRemoteEnd]();
+      }
+    });
+  };
+
+  channel.readStart();
+  return control;
+}
 
 function spawnSync(options) {
   const raw = spawnSyncBinding.spawn(options);
@@ -330,6 +596,7 @@ module.exports = {
   ChildProcess,
   convertToValidSignal,
   getValidStdio,
+  setupChannel,
   signalName,
   spawnSync,
   stdioStringToArray,

@@ -1,6 +1,6 @@
 'use strict';
 // ENOENT as an 'error' event then 'close'; argument validation; fork and
-// 'ipc' are either working (node) or throw ERR_NOT_IMPLEMENTED (nodus).
+// 'ipc' errors.
 const assert = require('assert');
 const common = require('../common');
 const cp = require('child_process');
@@ -79,8 +79,14 @@ assert.throws(() => cp.spawnSync('true', [], { stdio: ['pipe', 'pipe', 'pipe', '
   }));
 }
 
+// Only one IPC pipe; fork needs one.
+assert.throws(() => cp.spawn('true', [], { stdio: ['pipe', 'pipe', 'pipe', 'ipc', 'ipc'] }),
+              { code: 'ERR_IPC_ONE_PIPE', message: 'Child process can have only one IPC pipe' });
+assert.throws(() => cp.fork(__filename, [], { stdio: ['pipe', 'pipe', 'pipe'] }), {
+  code: 'ERR_CHILD_PROCESS_IPC_REQUIRED',
+  message: "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio",
+});
 if (common.runtimeName() === 'nodus') {
-  assert.throws(() => cp.fork(__filename), { code: 'ERR_NOT_IMPLEMENTED', message: /fork/ });
-  assert.throws(() => cp.spawn('true', [], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] }),
-                { code: 'ERR_NOT_IMPLEMENTED', message: /ipc/ });
+  assert.throws(() => cp.fork(__filename, { serialization: 'advanced' }),
+                { code: 'ERR_NOT_IMPLEMENTED', message: /advanced/ });
 }

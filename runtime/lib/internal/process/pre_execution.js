@@ -10,8 +10,22 @@ function prepareMainThreadExecution(mainEntry) {
   if (options.noDeprecation) process.noDeprecation = true;
   if (options.throwDeprecation) process.throwDeprecation = true;
   if (options.traceDeprecation) process.traceDeprecation = true;
+  setupChildProcessIpcChannel();
   const { Module } = require('internal/modules/cjs/loader');
   Module._preloadModules(options.requires);
+}
+
+// A child forked with an IPC channel learns its descriptor from the
+// environment (as node's children do, so node and nodus interoperate).
+function setupChildProcessIpcChannel() {
+  const value = process.env.NODE_CHANNEL_FD;
+  if (!value) return;
+  const fd = Number.parseInt(value, 10);
+  delete process.env.NODE_CHANNEL_FD;
+  const serializationMode = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (!(fd >= 0)) return;
+  require('child_process')._forkChild(fd, serializationMode);
 }
 
 module.exports = { prepareMainThreadExecution };
