@@ -1,11 +1,14 @@
 // nodus-watch: the supervisor behind `nodus --watch` (see README.md). It never
 // loads V8: it spawns the runtime next to it.
+#include <unistd.h>
 #include <uv.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "log_file.h"
+#include "service.h"
 #include "supervisor.h"
 #include "watch_logic.h"
 
@@ -22,6 +25,10 @@ int main(int argc, char** argv) {
     std::fputs(nodus::watch::UsageText().c_str(), stdout);
     return 0;
   }
+  if (config.subcommand == nodus::watch::Subcommand::kStatus) {
+    return nodus::watch::RunStatus(config);
+  }
+  if (config.subcommand == nodus::watch::Subcommand::kStop) return nodus::watch::RunStop(config);
   if (config.print_systemd_unit) {
     // The same command line, with absolute paths, minus this option; a
     // production unit restarts the program always unless told otherwise.
@@ -31,7 +38,8 @@ int main(int argc, char** argv) {
                                                                     : std::string(argv[0])};
     bool has_policy = false;
     for (const std::string& arg : args) {
-      if (arg == "--print-systemd-unit") continue;
+      // systemd runs the supervisor in the foreground and tracks it itself.
+      if (arg == "--print-systemd-unit" || arg == "--daemon") continue;
       if (arg.rfind("--restart", 0) == 0) has_policy = true;
       exec_start.push_back(arg);
     }
@@ -59,6 +67,38 @@ int main(int argc, char** argv) {
     }
     uv_fs_req_cleanup(&req);
   }
-  nodus::watch::Supervisor supervisor(uv_default_loop(), std::move(config));
-  return supervisor.Run();
+  // The log is opened, and the pidfile checked, before detaching, so their
+  // errors reach the terminal.
+  std::unique_ptr<nodus::watch::LogFile> log;
+  if (!config.log_file.empty()) {
+    auto opened =
+        nodus::watch::LogFile::Open(config.log_file, config.log_max_size, config.log_keep);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.error().c_str());
+      return 1;
+    }
+    log = std::move(opened).value();
+  }
+  std::string pidfile = config.pidfile;
+  if (config.daemon) {
+    auto daemon = nodus::watch::Daemonize(pidfile);  // returns in the daemon only
+    if (!daemon.ok()) {
+      std::fprintf(stderr, "%s\n", daemon.error().c_str());
+      return 1;
+    }
+  } else if (!pidfile.empty()) {
+    auto taken = nodus::watch::AcquirePidfile(pidfile, getpid());
+    if (!taken.ok()) {
+      std::fprintf(stderr, "%s\n", taken.error().c_str());
+      return 1;
+    }
+  }
+  int code;
+  {
+    nodus::watch::Supervisor supervisor(uv_default_loop(), std::move(config));
+    supervisor.SetLog(std::move(log));
+    code = supervisor.Run();
+  }
+  if (!pidfile.empty()) nodus::watch::ReleasePidfile(pidfile, getpid());
+  return code;
 }

@@ -22,6 +22,11 @@ namespace {
 
 constexpr const char* kReportFdVariable = "NODUS_WATCH_REPORT_FD";
 constexpr int kReportFd = 3;
+constexpr const char* kReadyFdVariable = "NODUS_WATCH_READY_FD";
+constexpr int kReadyFd = 4;
+constexpr uint64_t kDrainMs = 1000;
+
+enum StreamKind { kReportStream, kReadyStream, kOutStream, kErrStream };
 constexpr uint64_t kGroupPollMs = 5;
 constexpr uint64_t kCheckTimeoutMs = 10000;
 
@@ -97,12 +102,18 @@ bool GroupHasLiveMember(int pgid) {
 
 }  // namespace
 
-// The read end of the pipe a child reports its loaded files on.
-struct Supervisor::Reporter {
-  Supervisor* owner;
-  uv_pipe_t pipe;
-  std::string pending;
-  char buffer[4096];
+// A pipe from a child: its loaded-file reports, its ready signal, or (with
+// --log) its stdout/stderr. Closed at EOF; lines from an older child than the
+// current one are ignored (reports, ready) or still logged (output).
+struct Supervisor::Stream {
+  Supervisor* owner = nullptr;
+  int kind = kReportStream;
+  uint64_t generation = 0;
+  uv_pipe_t pipe{};
+  LineSplitter lines;
+  ReadyDetector ready;
+  bool closing = false;
+  char buffer[65536];
 };
 
 // One `nodus --check FILE`, its stderr collected.
@@ -155,10 +166,107 @@ void Supervisor::Say(const char* color, const std::string& text) {
   std::string line = color_ ? std::string(color) + text + "\x1b[39m\n" : text + "\n";
   std::fwrite(line.data(), 1, line.size(), stdout);
   std::fflush(stdout);
+  if (log_ != nullptr) log_->AppendLine("watch", text);
+}
+
+void Supervisor::Note(const std::string& text) {
+  std::fprintf(stderr, "nodus-watch: %s\n", text.c_str());
+  std::fflush(stderr);
+  if (log_ != nullptr) log_->AppendLine("watch", text);
+}
+
+Supervisor::Stream* Supervisor::OpenStream(int kind) {
+  auto* stream = new Stream();
+  stream->owner = this;
+  stream->kind = kind;
+  stream->generation = generation_;
+  uv_pipe_init(loop_, &stream->pipe, 0);
+  stream->pipe.data = stream;
+  streams_.insert(stream);
+  if (kind == kOutStream || kind == kErrStream) open_outputs_++;
+  return stream;
+}
+
+void Supervisor::StartReading(Stream* stream) {
+  uv_read_start(
+      reinterpret_cast<uv_stream_t*>(&stream->pipe),
+      [](uv_handle_t* handle, size_t, uv_buf_t* buf) {
+        Stream* s = HandleOwner<Stream>(handle->data);
+        *buf = uv_buf_init(s->buffer, sizeof(s->buffer));
+      },
+      [](uv_stream_t* handle, ssize_t nread, const uv_buf_t* buf) {
+        Stream* s = HandleOwner<Stream>(handle->data);
+        if (nread < 0) {
+          s->owner->CloseStream(s);
+          return;
+        }
+        std::string_view data(buf->base, static_cast<size_t>(nread));
+        if (s->kind == kReadyStream) {
+          bool was_ready = s->ready.ready();
+          if (s->ready.Feed(data) && !was_ready) s->owner->OnStreamLine(s, "ready");
+          return;
+        }
+        s->lines.Feed(data, [s](std::string_view line) { s->owner->OnStreamLine(s, line); });
+      });
+}
+
+void Supervisor::CloseStream(Stream* stream) {
+  if (stream->closing) return;
+  stream->closing = true;
+  // An unterminated last line is still a line.
+  stream->lines.Finish(
+      [stream](std::string_view line) { stream->owner->OnStreamLine(stream, line); });
+  uv_close(reinterpret_cast<uv_handle_t*>(&stream->pipe), [](uv_handle_t* handle) {
+    Stream* s = HandleOwner<Stream>(handle->data);
+    s->owner->streams_.erase(s);
+    if (s->kind == kOutStream || s->kind == kErrStream) s->owner->open_outputs_--;
+    delete s;
+  });
+}
+
+void Supervisor::OnStreamLine(Stream* stream, std::string_view line) {
+  switch (stream->kind) {
+    case kOutStream:
+    case kErrStream:
+      if (log_ != nullptr) log_->AppendLine(stream->kind == kOutStream ? "out" : "err", line);
+      return;
+    case kReportStream:
+      if (stream->generation == generation_) OnReportLine(std::string(line));
+      return;
+    case kReadyStream:
+      if (stream->generation != generation_ || child_ == nullptr || child_ready_) return;
+      child_ready_ = true;
+      uv_update_time(loop_);
+      Note(CommandName() + " is ready (pid " + std::to_string(child_->pid) + ", after " +
+           std::to_string(uv_now(loop_) - child_started_) + " ms)");
+      child_started_ = uv_now(loop_);
+      return;
+    default:
+      return;
+  }
+}
+
+// At exit, the child's last output is still in the pipes: read it (bounded)
+// so the log ends with everything the program wrote.
+void Supervisor::DrainOutput() {
+  if (open_outputs_ > 0) {
+    bool expired = false;
+    uv_timer_t timer;
+    uv_timer_init(loop_, &timer);
+    timer.data = &expired;
+    uv_timer_start(
+        &timer, [](uv_timer_t* handle) { *static_cast<bool*>(handle->data) = true; }, kDrainMs, 0);
+    while (open_outputs_ > 0 && !expired) uv_run(loop_, UV_RUN_ONCE);
+    uv_close(reinterpret_cast<uv_handle_t*>(&timer), nullptr);
+  }
+  std::vector<Stream*> open(streams_.begin(), streams_.end());
+  for (Stream* stream : open) CloseStream(stream);
+  uv_run(loop_, UV_RUN_NOWAIT);
 }
 
 int Supervisor::Run() {
   unsetenv(kReportFdVariable);
+  unsetenv(kReadyFdVariable);
   int handled[] = {SIGINT, SIGTERM, SIGHUP};
   for (int i = 0; i < 3; i++) {
     uv_signal_init(loop_, &signals_[i]);
@@ -189,18 +297,24 @@ int Supervisor::Run() {
       }
     }
   }
-  if (!StartChild()) return exit_code_;
+  if (!StartChild()) {
+    DrainOutput();
+    return exit_code_;
+  }
   while (!done_) {
     uv_run(loop_, UV_RUN_ONCE);
   }
+  DrainOutput();
   return exit_code_;
 }
 
 bool Supervisor::StartChild() {
   NODUS_CHECK(child_ == nullptr);
+  generation_++;
   int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    std::fprintf(stderr, "nodus-watch: pipe: %s\n", std::strerror(errno));
+  int ready_fds[2] = {-1, -1};
+  if (pipe2(fds, O_CLOEXEC) != 0 || (config_.ready_signal && pipe2(ready_fds, O_CLOEXEC) != 0)) {
+    Note(std::string("pipe: ") + std::strerror(errno));
     Exit(1);
     return false;
   }
@@ -219,17 +333,31 @@ bool Supervisor::StartChild() {
   std::vector<std::string> env_strings;
   for (char** entry = environ; *entry != nullptr; entry++) env_strings.emplace_back(*entry);
   env_strings.push_back(std::string(kReportFdVariable) + "=" + std::to_string(kReportFd));
+  if (config_.ready_signal) {
+    env_strings.push_back(std::string(kReadyFdVariable) + "=" + std::to_string(kReadyFd));
+  }
   std::vector<char*> env;
   for (std::string& entry : env_strings) env.push_back(entry.data());
   env.push_back(nullptr);
 
-  uv_stdio_container_t stdio[4];
+  uv_stdio_container_t stdio[5];
   for (int fd = 0; fd < 3; fd++) {
     stdio[fd].flags = UV_INHERIT_FD;
     stdio[fd].data.fd = fd;
   }
   stdio[3].flags = UV_INHERIT_FD;
   stdio[3].data.fd = fds[1];
+  stdio[4].flags = UV_INHERIT_FD;
+  stdio[4].data.fd = ready_fds[1];
+  Stream* outputs[2] = {nullptr, nullptr};
+  if (log_ != nullptr) {
+    // --log: the child's stdout and stderr come back to us, line by line.
+    for (int i = 0; i < 2; i++) {
+      outputs[i] = OpenStream(i == 0 ? kOutStream : kErrStream);
+      stdio[i + 1].flags = static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_WRITABLE_PIPE);
+      stdio[i + 1].data.stream = reinterpret_cast<uv_stream_t*>(&outputs[i]->pipe);
+    }
+  }
 
   auto* process = new uv_process_t();
   process->data = this;
@@ -238,7 +366,7 @@ bool Supervisor::StartChild() {
   options.args = argv.data();
   options.env = env.data();
   options.stdio = stdio;
-  options.stdio_count = 4;
+  options.stdio_count = config_.ready_signal ? 5 : 4;
   // A new session, so a new process group whose id is the child's pid: the
   // whole tree it starts is stopped with one kill(-pgid).
   options.flags = UV_PROCESS_DETACHED;
@@ -249,10 +377,14 @@ bool Supervisor::StartChild() {
   child_started_ = uv_now(loop_);
   int err = uv_spawn(loop_, process, &options);
   close(fds[1]);
+  if (ready_fds[1] >= 0) close(ready_fds[1]);
   if (err != 0) {
     close(fds[0]);
-    std::fprintf(stderr, "nodus-watch: cannot start %s: %s\n", argv_strings[0].c_str(),
-                 uv_strerror(err));
+    if (ready_fds[0] >= 0) close(ready_fds[0]);
+    for (Stream* output : outputs) {
+      if (output != nullptr) CloseStream(output);
+    }
+    Note("cannot start " + argv_strings[0] + ": " + uv_strerror(err));
     uv_close(reinterpret_cast<uv_handle_t*>(process),
              [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
     last_exit_code_ = 127;
@@ -267,41 +399,24 @@ bool Supervisor::StartChild() {
   child_ = process;
   pgid_ = process->pid;
   state_ = State::kRunning;
-
-  if (reporter_ != nullptr) {
-    uv_close(reinterpret_cast<uv_handle_t*>(&reporter_->pipe),
-             [](uv_handle_t* handle) { delete HandleOwner<Reporter>(handle->data); });
-    reporter_ = nullptr;
+  child_ready_ = !config_.ready_signal;
+  if (!watching() && log_ != nullptr) {
+    log_->AppendLine("watch", "started " + CommandName() + " (pid " + std::to_string(pgid_) + ")");
   }
-  auto* reporter = new Reporter{this, {}, {}, {}};
-  uv_pipe_init(loop_, &reporter->pipe, 0);
-  reporter->pipe.data = reporter;
-  if (uv_pipe_open(&reporter->pipe, fds[0]) != 0) {
-    close(fds[0]);
-    uv_close(reinterpret_cast<uv_handle_t*>(&reporter->pipe),
-             [](uv_handle_t* handle) { delete HandleOwner<Reporter>(handle->data); });
-    return true;
+  for (Stream* output : outputs) {
+    if (output != nullptr) StartReading(output);
   }
-  reporter_ = reporter;
-  uv_read_start(
-      reinterpret_cast<uv_stream_t*>(&reporter->pipe),
-      [](uv_handle_t* handle, size_t, uv_buf_t* buf) {
-        Reporter* r = HandleOwner<Reporter>(handle->data);
-        *buf = uv_buf_init(r->buffer, sizeof(r->buffer));
-      },
-      [](uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
-        Reporter* r = HandleOwner<Reporter>(stream->data);
-        if (nread < 0) {
-          uv_read_stop(stream);
-          return;
-        }
-        r->pending.append(buf->base, static_cast<size_t>(nread));
-        size_t start = 0;
-        for (size_t nl; (nl = r->pending.find('\n', start)) != std::string::npos; start = nl + 1) {
-          r->owner->OnReportLine(r->pending.substr(start, nl - start));
-        }
-        r->pending.erase(0, start);
-      });
+  int read_ends[2] = {fds[0], ready_fds[0]};
+  for (int i = 0; i < 2; i++) {
+    if (read_ends[i] < 0) continue;
+    Stream* stream = OpenStream(i == 0 ? kReportStream : kReadyStream);
+    if (uv_pipe_open(&stream->pipe, read_ends[i]) != 0) {
+      close(read_ends[i]);
+      CloseStream(stream);
+      continue;
+    }
+    StartReading(stream);
+  }
   return true;
 }
 
@@ -614,7 +729,7 @@ void Supervisor::PollGroup() {
   // A member that cannot be reaped (a zombie whose parent never waits) must
   // not hang the supervisor: give up waiting well after SIGKILL.
   if (sent_kill_ && child_ == nullptr && elapsed >= config_.grace_ms + 5000) {
-    std::fprintf(stderr, "nodus-watch: process group %d did not go away after SIGKILL\n", pgid_);
+    Note("process group " + std::to_string(pgid_) + " did not go away after SIGKILL");
     pgid_ = 0;
   }
 }
@@ -650,6 +765,10 @@ void Supervisor::OnChildExit(int64_t status, int term_signal) {
 void Supervisor::AfterExitProduction(int exit_code, bool failed) {
   if (config_.restart == RestartPolicy::kNever ||
       (config_.restart == RestartPolicy::kOnFailure && !failed)) {
+    if (log_ != nullptr) {
+      log_->AppendLine("watch", CommandName() + " exited with code " + std::to_string(exit_code) +
+                                    "; not restarting");
+    }
     if (GroupAlive()) {
       StopGroup(config_.kill_signal, &Supervisor::QuitNow);
       return;
@@ -658,34 +777,33 @@ void Supervisor::AfterExitProduction(int exit_code, bool failed) {
     return;
   }
   uv_update_time(loop_);
-  uint64_t uptime = uv_now(loop_) - child_started_;
+  // With --ready-signal the run counts from the ready line; a program that
+  // never said it was ready never came up.
+  uint64_t uptime = child_ready_ ? uv_now(loop_) - child_started_ : 0;
+  std::string code_text =
+      "code " + std::to_string(exit_code) + (child_ready_ ? "" : " before it was ready");
   if (uptime < config_.min_uptime_ms) {
     quick_failures_++;
   } else {
     quick_failures_ = 0;
   }
   if (config_.max_restarts >= 0 && quick_failures_ > config_.max_restarts) {
-    std::fprintf(stderr,
-                 "nodus-watch: %s is spinning: it exited %d times in a row within %llu ms of "
-                 "starting (last exit code %d); giving up after --max-restarts=%d\n",
-                 CommandName().c_str(), quick_failures_,
-                 static_cast<unsigned long long>(config_.min_uptime_ms), exit_code,
-                 config_.max_restarts);
+    Note(CommandName() + " is spinning: it exited " + std::to_string(quick_failures_) +
+         " times in a row within " + std::to_string(config_.min_uptime_ms) +
+         " ms of starting (last exit " + code_text +
+         "); giving up after --max-restarts=" + std::to_string(config_.max_restarts));
     Exit(exit_code);
     return;
   }
   uint64_t delay = quick_failures_ > 0 ? BackoffDelay(quick_failures_, config_.backoff_max_ms) : 0;
   if (quick_failures_ >= 3) {
-    std::fprintf(stderr,
-                 "nodus-watch: %s is spinning: %d quick exits in a row (code %d); restarting in "
-                 "%llu ms\n",
-                 CommandName().c_str(), quick_failures_, exit_code,
-                 static_cast<unsigned long long>(delay));
+    Note(CommandName() + " is spinning: " + std::to_string(quick_failures_) +
+         " quick exits in a row (" + code_text + "); restarting in " + std::to_string(delay) +
+         " ms");
   } else {
-    std::fprintf(stderr, "nodus-watch: %s exited with code %d; restarting in %llu ms\n",
-                 CommandName().c_str(), exit_code, static_cast<unsigned long long>(delay));
+    Note(CommandName() + " exited with " + code_text + "; restarting in " + std::to_string(delay) +
+         " ms");
   }
-  std::fflush(stderr);
   state_ = State::kWaitingBackoff;
   uv_timer_start(
       &backoff_timer_,

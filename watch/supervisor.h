@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "log_file.h"
 #include "watch_logic.h"
 
 namespace nodus::watch {
@@ -24,17 +25,29 @@ class Supervisor {
   Supervisor(const Supervisor&) = delete;
   Supervisor& operator=(const Supervisor&) = delete;
 
+  // --log: the child's output goes to `log` (opened by the caller, before
+  // any --daemon fork, so an error reaches the terminal).
+  void SetLog(std::unique_ptr<LogFile> log) { log_ = std::move(log); }
+
   // Runs until the supervisor is told to stop; returns the exit code.
   int Run();
 
  private:
-  struct Reporter;
+  struct Stream;
   struct Check;
   enum class State { kIdle, kRunning, kStopping, kChecking, kWaitingBackoff };
 
   bool watching() const { return config_.restart == RestartPolicy::kWatch; }
   std::string CommandName() const;
   void Say(const char* color, const std::string& text);
+  // A supervisor message on stderr, and in the log (`[watch]`) with --log.
+  void Note(const std::string& text);
+
+  Stream* OpenStream(int kind);
+  void StartReading(Stream* stream);
+  void CloseStream(Stream* stream);
+  void OnStreamLine(Stream* stream, std::string_view line);
+  void DrainOutput();
 
   bool StartChild();
   void OnChildExit(int64_t status, int term_signal);
@@ -71,7 +84,11 @@ class Supervisor {
   State state_ = State::kIdle;
   uv_process_t* child_ = nullptr;  // null when no child process is running
   int pgid_ = 0;                   // the last child's process group (0: none)
-  Reporter* reporter_ = nullptr;
+  std::set<Stream*> streams_;      // pipes from children, each closed at its EOF
+  int open_outputs_ = 0;           // of which the child's stdout/stderr (--log)
+  uint64_t generation_ = 0;        // the current child; older children's pipes are ignored
+  std::unique_ptr<LogFile> log_;
+  bool child_ready_ = true;  // --ready-signal: false until the child writes "ready"
   Check* check_ = nullptr;
   uint64_t child_started_ = 0;
   int last_exit_code_ = 0;

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <ctime>
 
 namespace nodus::watch {
 
@@ -187,6 +188,10 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
   Config config;
   auto fail = [](std::string message) { return ConfigError{"nodus-watch: " + message}; };
   size_t i = 0;
+  if (!args.empty() && (args[0] == "status" || args[0] == "stop")) {
+    config.subcommand = args[0] == "status" ? Subcommand::kStatus : Subcommand::kStop;
+    i = 1;
+  }
   for (; i < args.size(); i++) {
     const std::string& arg = args[i];
     if (arg == "--") {
@@ -218,6 +223,27 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
     };
     if (name == "-h" || name == "--help") {
       config.help = true;
+    } else if (name == "--pidfile") {
+      if (!take(&config.pidfile) || config.pidfile.empty())
+        return fail("--pidfile requires a path");
+    } else if (config.subcommand != Subcommand::kRun) {
+      if (name == "--timeout" && config.subcommand == Subcommand::kStop) {
+        if (!take_uint(&config.stop_timeout_ms)) return fail("--timeout requires milliseconds");
+      } else {
+        return fail("bad option for " + args[0] + ": " + arg);
+      }
+    } else if (name == "--log") {
+      if (!take(&config.log_file) || config.log_file.empty()) return fail("--log requires a path");
+    } else if (name == "--log-max-size") {
+      if (!take_uint(&config.log_max_size)) return fail("--log-max-size requires a size in bytes");
+    } else if (name == "--log-keep") {
+      uint64_t keep = 0;
+      if (!take_uint(&keep) || keep > 1000) return fail("--log-keep requires a count (0-1000)");
+      config.log_keep = static_cast<int>(keep);
+    } else if (name == "--daemon") {
+      config.daemon = true;
+    } else if (name == "--ready-signal") {
+      config.ready_signal = true;
     } else if (name == "--print-systemd-unit") {
       config.print_systemd_unit = true;
     } else if (name == "--watch") {
@@ -272,6 +298,15 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
     }
   }
   if (config.help) return config;
+  if (config.subcommand != Subcommand::kRun) {
+    if (i < args.size()) return fail(args[0] + " takes no command: " + args[i]);
+    if (config.pidfile.empty()) return fail(args[0] + " requires --pidfile=FILE");
+    return config;
+  }
+  if (config.daemon && config.pidfile.empty()) return fail("--daemon requires --pidfile=FILE");
+  if (config.log_max_size != 0 && config.log_file.empty()) {
+    return fail("--log-max-size requires --log=FILE");
+  }
   config.command.assign(args.begin() + static_cast<long>(i), args.end());
   if (config.command.empty()) {
     return fail(config.raw_command ? "a COMMAND is required after --"
@@ -338,11 +373,98 @@ std::string SystemdUnit(const std::vector<std::string>& exec_start,
          "WantedBy=multi-user.target\n";
 }
 
+std::string IsoTimestamp(int64_t epoch_ms) {
+  int64_t seconds = epoch_ms >= 0 ? epoch_ms / 1000 : (epoch_ms - 999) / 1000;
+  int millis = static_cast<int>(epoch_ms - seconds * 1000);
+  time_t t = static_cast<time_t>(seconds);
+  struct tm parts {};
+  gmtime_r(&t, &parts);
+  char text[96];
+  std::snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
+                parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, millis);
+  return text;
+}
+
+std::string FormatLogLine(int64_t epoch_ms, std::string_view stream, std::string_view line) {
+  std::string out = IsoTimestamp(epoch_ms);
+  out += " [";
+  out += stream;
+  out += "] ";
+  out += line;
+  out += '\n';
+  return out;
+}
+
+void LineSplitter::Feed(std::string_view data, const std::function<void(std::string_view)>& emit) {
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    size_t room = max_line_ - pending_.size();
+    if (nl == std::string_view::npos || nl > room) {
+      size_t take = std::min(data.size(), room);
+      pending_.append(data.substr(0, take));
+      data.remove_prefix(take);
+      if (pending_.size() >= max_line_) {
+        emit(pending_);
+        pending_.clear();
+      }
+      continue;
+    }
+    if (pending_.empty()) {
+      emit(data.substr(0, nl));
+    } else {
+      pending_.append(data.substr(0, nl));
+      emit(pending_);
+      pending_.clear();
+    }
+    data.remove_prefix(nl + 1);
+  }
+}
+
+void LineSplitter::Finish(const std::function<void(std::string_view)>& emit) {
+  if (!pending_.empty()) emit(pending_);
+  pending_.clear();
+}
+
+bool ShouldRotate(uint64_t size, uint64_t incoming, uint64_t max_size) {
+  return max_size != 0 && size != 0 && size + incoming > max_size;
+}
+
+std::vector<std::pair<std::string, std::string>> RotationRenames(const std::string& path,
+                                                                 int keep) {
+  std::vector<std::pair<std::string, std::string>> renames;
+  for (int n = keep; n >= 1; n--) {
+    std::string from = n == 1 ? path : path + "." + std::to_string(n - 1);
+    renames.emplace_back(from, path + "." + std::to_string(n));
+  }
+  return renames;
+}
+
+int ParsePid(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
+    text.remove_suffix(1);
+  }
+  uint64_t pid = 0;
+  if (!ParseUint(text, &pid) || pid < 1 || pid > 0x3fffffff) return -1;
+  return static_cast<int>(pid);
+}
+
+bool ReadyDetector::Feed(std::string_view data) {
+  if (ready_) return true;
+  lines_.Feed(data, [this](std::string_view line) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "ready") ready_ = true;
+  });
+  return ready_;
+}
+
 std::string UsageText() {
   return "Usage: nodus-watch [options] script.js [arguments]     run `nodus script.js` and\n"
          "                                                       restart it when a file it\n"
          "                                                       loaded changes\n"
          "       nodus-watch [options] -- COMMAND [arguments]    supervise any command\n"
+         "       nodus-watch status --pidfile=FILE               is it running? (exit 0, or 3)\n"
+         "       nodus-watch stop --pidfile=FILE [--timeout=MS]  SIGTERM it and wait; SIGKILL\n"
+         "                                                       after MS (10000)\n"
          "\n"
          "Options:\n"
          "  --watch-path=PATH          watch PATH (a file, or a directory and everything in\n"
@@ -361,6 +483,15 @@ std::string UsageText() {
          "  --print-systemd-unit       print a systemd service unit running this command\n"
          "                             under nodus-watch, and exit\n"
          "  --backoff-max=MS           the longest delay between quick restarts (30000)\n"
+         "  --ready-signal             count the program as up only once it writes `ready\\n`\n"
+         "                             to the descriptor in $NODUS_WATCH_READY_FD\n"
+         "  --log=FILE                 append the program's output to FILE, each line\n"
+         "                             timestamped and tagged [out] or [err]\n"
+         "  --log-max-size=BYTES       rotate FILE to FILE.1 before it grows past BYTES\n"
+         "  --log-keep=N               rotated files kept, FILE.1 .. FILE.N (3)\n"
+         "  --pidfile=FILE             write the supervisor's pid to FILE while it runs\n"
+         "  --daemon                   detach (new session, output to --log or /dev/null);\n"
+         "                             requires --pidfile\n"
          "  -h, --help                 print this text\n";
 }
 

@@ -5,6 +5,7 @@
 // one restart, how the command is named in messages, and the command line.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -77,6 +78,9 @@ std::string InspectQuote(std::string_view text);
 
 enum class RestartPolicy { kWatch, kAlways, kOnFailure, kNever };
 
+// `nodus-watch status|stop --pidfile=FILE` act on a running supervisor.
+enum class Subcommand { kRun, kStatus, kStop };
+
 struct Config {
   std::string nodus;                     // the runtime (default: next to nodus-watch)
   std::vector<std::string> nodus_args;   // runtime options before the script (--nodus-arg)
@@ -94,6 +98,14 @@ struct Config {
   uint64_t backoff_max_ms = 30000;                // --backoff-max
   bool help = false;
   bool print_systemd_unit = false;  // --print-systemd-unit
+  Subcommand subcommand = Subcommand::kRun;
+  std::string log_file;              // --log: the child's output, timestamped, appended here
+  uint64_t log_max_size = 0;         // --log-max-size (0: never rotate)
+  int log_keep = 3;                  // --log-keep: FILE.1 .. FILE.N
+  std::string pidfile;               // --pidfile
+  bool daemon = false;               // --daemon (requires --pidfile)
+  bool ready_signal = false;         // --ready-signal: up once the child writes "ready\n"
+  uint64_t stop_timeout_ms = 10000;  // stop --timeout: SIGKILL after this
 };
 
 struct ConfigError {
@@ -117,5 +129,52 @@ int ParseSignal(std::string_view text);
 // The delay before the n-th consecutive quick restart (n >= 1): 100 ms doubled
 // each time, at most `max_ms`.
 uint64_t BackoffDelay(int consecutive_failures, uint64_t max_ms);
+
+// The child's output in a log file: one line per line it wrote, prefixed with
+// an ISO-8601 UTC timestamp (milliseconds) and the stream, e.g.
+// `2024-05-01T12:00:00.123Z [out] listening on 8080`.
+std::string IsoTimestamp(int64_t epoch_ms);
+std::string FormatLogLine(int64_t epoch_ms, std::string_view stream, std::string_view line);
+
+// Cuts a byte stream into lines (without the '\n'; a trailing '\r' is kept).
+// A line longer than `max_line` bytes is emitted in pieces of that size, so a
+// program that never writes a newline cannot grow the supervisor without bound.
+class LineSplitter {
+ public:
+  explicit LineSplitter(size_t max_line = 64 * 1024) : max_line_(max_line) {}
+  void Feed(std::string_view data, const std::function<void(std::string_view)>& emit);
+  // The stream ended: an unterminated last line is emitted as a line.
+  void Finish(const std::function<void(std::string_view)>& emit);
+  size_t buffered() const { return pending_.size(); }
+
+ private:
+  size_t max_line_;
+  std::string pending_;
+};
+
+// Log rotation: a write of `incoming` bytes to a file of `size` bytes rotates
+// it first when that would take it past `max_size` (0: no limit). An empty
+// file is never rotated, so a single line longer than the limit is still kept
+// whole. Lines are written whole, so no line is split across files.
+bool ShouldRotate(uint64_t size, uint64_t incoming, uint64_t max_size);
+// The renames that rotate `path` keeping `keep` old files, in the order they
+// must happen: FILE.(keep-1) -> FILE.keep, ..., FILE -> FILE.1. With keep 0
+// there are none (the file is removed instead).
+std::vector<std::pair<std::string, std::string>> RotationRenames(const std::string& path, int keep);
+
+// The pid in a pidfile's text ("1234\n"); -1 when it holds anything else.
+int ParsePid(std::string_view text);
+
+// --ready-signal: the bytes the child writes to NODUS_WATCH_READY_FD; true
+// from the first line that reads `ready` on.
+class ReadyDetector {
+ public:
+  bool Feed(std::string_view data);
+  bool ready() const { return ready_; }
+
+ private:
+  LineSplitter lines_{256};
+  bool ready_ = false;
+};
 
 }  // namespace nodus::watch
