@@ -161,3 +161,16 @@ guard.unref();
   child.disconnect();
   child.on('exit', common.mustCall((code) => assert.strictEqual(code, 0)));
 }
+
+// Passing handles is not built in nodus: it throws naming the feature.
+if (common.runtimeName() === 'nodus') {
+  const net = require('net');
+  const child = fork(fixture, ['echo']);
+  const server = net.createServer();
+  assert.throws(() => child.send('server', server), {
+    code: 'ERR_NOT_IMPLEMENTED',
+    message: /handle/,
+  });
+  child.disconnect();
+  child.on('exit', common.mustCall((code) => assert.strictEqual(code, 0)));
+}
