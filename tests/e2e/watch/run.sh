@@ -194,6 +194,9 @@ echo "== option errors"
 "$WATCH" --bogus app.js > "$TMP/out" 2> "$TMP/err"
 [ $? = 9 ] && grep -q "bad option: --bogus" "$TMP/err" || fail "nodus-watch bad option"
 
+echo "== production: logs, pidfile, daemon, status/stop, ready signal (production.sh)"
+sh "$(dirname "$0")/production.sh" "$WATCH" || FAILED=1
+
 if [ "$FAILED" = 0 ]; then
   echo "all watch tests passed"
 fi

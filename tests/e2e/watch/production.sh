@@ -1,0 +1,220 @@
+#!/bin/sh
+# End-to-end tests of nodus-watch's production half: --log (timestamps,
+# rotation), --pidfile, --daemon, `status`/`stop`, --ready-signal. Programs are
+# shell scripts (`nodus-watch -- sh prog.sh`); every wait is bounded.
+#   tests/e2e/watch/production.sh path/to/nodus-watch
+set -u
+WATCH=$(realpath "$1")
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/nodus-watch-prod.XXXXXX")
+FAILED=0
+SUPERVISOR=
+
+cleanup() {
+  if [ -n "$SUPERVISOR" ] && kill -0 "$SUPERVISOR" 2>/dev/null; then
+    kill -KILL "$SUPERVISOR" 2>/dev/null
+  fi
+  for f in "$TMP"/*.pid; do
+    [ -f "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null
+  done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*"
+  for f in out err app.log; do
+    [ -f "$TMP/$f" ] && { echo "--- $f"; cat "$TMP/$f"; }
+  done
+  FAILED=1
+}
+
+# wait_for FILE PATTERN [COUNT] [TIMEOUT_MS]: until PATTERN occurs COUNT times.
+wait_for() {
+  file=$1 pattern=$2 count=${3:-1} limit=${4:-10000} waited=0
+  # (a missing file counts 0: grep -c prints nothing for it)
+  while [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -lt "$count" ] 2>/dev/null ||
+    [ ! -f "$file" ]; do
+    if [ "$waited" -ge "$limit" ]; then return 1; fi
+    sleep 0.02
+    waited=$((waited + 20))
+  done
+  return 0
+}
+
+count() { grep -c -- "$2" "$1" 2>/dev/null || true; }
+
+# wait_gone PID [TIMEOUT_MS] (a zombie counts as gone)
+wait_gone() {
+  pid=$1 limit=${2:-5000} waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) return 0 ;; esac
+    if [ "$waited" -ge "$limit" ]; then return 1; fi
+    sleep 0.02
+    waited=$((waited + 20))
+  done
+  return 0
+}
+
+start() {
+  : > "$TMP/out"
+  : > "$TMP/err"
+  (cd "$TMP" && exec "$@" > "$TMP/out" 2> "$TMP/err") &
+  SUPERVISOR=$!
+}
+
+# finish [TIMEOUT_MS]: wait for the supervisor to exit by itself; STATUS.
+finish() {
+  if ! wait_gone "$SUPERVISOR" "${1:-5000}"; then
+    fail "the supervisor did not exit"
+    kill -KILL "$SUPERVISOR" 2>/dev/null
+  fi
+  wait "$SUPERVISOR" 2>/dev/null
+  STATUS=$?
+  SUPERVISOR=
+}
+
+stop() {
+  kill -INT "$SUPERVISOR" 2>/dev/null
+  finish 5000
+}
+
+STAMP='^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]Z'
+
+echo "== --log: timestamped [out]/[err] lines in the file, nothing on the terminal"
+cat > "$TMP/prog.sh" <<'EOF2'
+echo "hello out"
+echo "hello err" >&2
+printf 'no newline at the end'
+exit 4
+EOF2
+start "$WATCH" --restart=never --log=app.log -- sh prog.sh
+finish
+[ "$STATUS" = 4 ] || fail "--restart=never exits with the program's code (got $STATUS)"
+grep -q "$STAMP \[out\] hello out\$" "$TMP/app.log" || fail "a stdout line with its timestamp"
+grep -q "$STAMP \[err\] hello err\$" "$TMP/app.log" || fail "a stderr line with its timestamp"
+grep -q "$STAMP \[out\] no newline at the end\$" "$TMP/app.log" || fail "an unterminated last line"
+grep -q "$STAMP \[watch\] started 'sh prog.sh' (pid [0-9]*)\$" "$TMP/app.log" || fail "the start is logged"
+grep -q "hello" "$TMP/out" "$TMP/err" && fail "the program's output is not on the terminal"
+# Appended, never truncated.
+start "$WATCH" --restart=never --log=app.log -- sh prog.sh
+finish
+[ "$(count "$TMP/app.log" '\[out\] hello out')" = 2 ] || fail "--log appends"
+
+echo "== --log-max-size: rotation loses and splits no line"
+start "$WATCH" --restart=never --log=big.log --log-max-size=4096 --log-keep=100 -- seq 1 3000
+finish 10000
+[ "$STATUS" = 0 ] || fail "seq ran (got $STATUS)"
+ls "$TMP"/big.log.* > /dev/null 2>&1 || fail "the log was rotated"
+files=$(ls "$TMP"/big.log.* | sed 's/.*\.//' | sort -rn | sed "s|^|$TMP/big.log.|")
+for f in $files "$TMP/big.log"; do
+  [ "$(wc -c < "$f")" -le 4096 ] || fail "$f is within --log-max-size"
+  grep -v "$STAMP \[\(out\|watch\)\] " "$f" | grep -q . && fail "$f holds only whole log lines"
+done
+# shellcheck disable=SC2086
+cat $files "$TMP/big.log" | sed -n 's/.* \[out\] //p' > "$TMP/numbers"
+seq 1 3000 | cmp -s - "$TMP/numbers" || fail "every line once, in order, across the rotated files"
+start "$WATCH" --restart=never --log=small.log --log-max-size=1000 --log-keep=2 -- seq 1 500
+finish 10000
+[ -f "$TMP/small.log.2" ] && [ ! -e "$TMP/small.log.3" ] || fail "--log-keep=2 keeps two old files"
+grep -q '\[out\] 500$' "$TMP/small.log" || fail "the newest lines are in the live file"
+
+echo "== --pidfile: written while running, a second supervisor refused, removed at exit"
+start "$WATCH" --restart=always --pidfile=fg.pid -- sleep 30
+wait_for "$TMP/fg.pid" '^[0-9]' 1 5000 || fail "the pidfile is written"
+[ "$(cat "$TMP/fg.pid")" = "$SUPERVISOR" ] || fail "the pidfile holds the supervisor's pid"
+(cd "$TMP" && "$WATCH" --restart=always --pidfile=fg.pid -- sleep 30 > out2 2> err2)
+[ $? = 1 ] || fail "a second supervisor on the same pidfile exits 1"
+grep -q "fg.pid names pid $SUPERVISOR, a running nodus-watch; stop it first" "$TMP/err2" ||
+  fail "a clear message for a taken pidfile: $(cat "$TMP/err2")"
+(cd "$TMP" && "$WATCH" status --pidfile=fg.pid > out2)
+[ $? = 0 ] && grep -q "^running (pid $SUPERVISOR)\$" "$TMP/out2" || fail "status of a running supervisor"
+stop
+[ ! -e "$TMP/fg.pid" ] || fail "the pidfile is removed at exit"
+sleep 30 &
+OTHER=$!
+echo "$OTHER" > "$TMP/other.pid"
+(cd "$TMP" && "$WATCH" --pidfile=other.pid -- true > out2 2> err2)
+[ $? = 1 ] && grep -q "other.pid names pid $OTHER (sleep), a live process" "$TMP/err2" ||
+  fail "a pidfile naming another live process is refused: $(cat "$TMP/err2")"
+kill "$OTHER" 2>/dev/null
+wait "$OTHER" 2>/dev/null
+(cd "$TMP" && "$WATCH" status --pidfile=other.pid > out2)
+[ $? = 3 ] && grep -q "^stopped (stale pidfile other.pid: pid $OTHER is not running)" "$TMP/out2" ||
+  fail "status of a stale pidfile"
+(cd "$TMP" && "$WATCH" --restart=never --pidfile=other.pid -- true)
+[ $? = 0 ] && [ ! -e "$TMP/other.pid" ] || fail "a stale pidfile is taken over"
+
+echo "== --daemon, status, stop"
+"$WATCH" --daemon -- true > "$TMP/out" 2> "$TMP/err"
+[ $? = 9 ] && grep -q -- "--daemon requires --pidfile=FILE" "$TMP/err" || fail "--daemon needs --pidfile"
+cat > "$TMP/server.sh" <<'EOF2'
+sleep 60 &
+echo $! > server-child.pid
+echo "serving $$"
+wait
+EOF2
+(cd "$TMP" && "$WATCH" --daemon --pidfile=d.pid --log=app.log --restart=always -- sh server.sh > out 2> err)
+[ $? = 0 ] || fail "--daemon returns 0 once the daemon runs"
+[ -s "$TMP/out" ] || [ -s "$TMP/err" ] && fail "the daemon prints nothing on the terminal"
+DAEMON=$(cat "$TMP/d.pid" 2>/dev/null)
+[ -n "$DAEMON" ] && kill -0 "$DAEMON" 2>/dev/null || fail "the pidfile names the live daemon"
+[ "$(ps -o sid= -p "$DAEMON" | tr -d ' ')" != "$(ps -o sid= -p $$ | tr -d ' ')" ] ||
+  fail "the daemon is in a session of its own"
+[ "$(readlink "/proc/$DAEMON/cwd")" = "$(realpath "$TMP")" ] || fail "the daemon keeps the working directory"
+wait_for "$TMP/app.log" '\[out\] serving' 1 5000 || fail "the daemon's program logs"
+GRANDCHILD=$(cat "$TMP/server-child.pid")
+(cd "$TMP" && "$WATCH" status --pidfile=d.pid > out)
+[ $? = 0 ] && grep -q "^running (pid $DAEMON)\$" "$TMP/out" || fail "status: running"
+(cd "$TMP" && "$WATCH" --daemon --pidfile=d.pid -- true > out 2> err)
+[ $? = 1 ] && grep -q "a running nodus-watch" "$TMP/err" || fail "a second daemon is refused"
+(cd "$TMP" && "$WATCH" stop --pidfile=d.pid > out 2> err)
+[ $? = 0 ] && grep -q "^stopped (pid $DAEMON)\$" "$TMP/out" || fail "stop exits 0"
+wait_gone "$DAEMON" 100 || fail "the daemon is gone when stop returns"
+wait_gone "$GRANDCHILD" 2000 || fail "the program's own children are gone after stop"
+[ ! -e "$TMP/d.pid" ] || fail "the daemon removed its pidfile"
+(cd "$TMP" && "$WATCH" status --pidfile=d.pid > out)
+[ $? = 3 ] && grep -q "^stopped" "$TMP/out" || fail "status: stopped (exit 3)"
+(cd "$TMP" && "$WATCH" stop --pidfile=d.pid > out)
+[ $? = 0 ] && grep -q "^not running" "$TMP/out" || fail "stop when stopped exits 0"
+
+echo "== stop --timeout: SIGKILL for a supervisor that does not stop in time"
+cat > "$TMP/stubborn.sh" <<'EOF2'
+trap '' TERM
+echo "stubborn $$"
+while :; do sleep 0.05; done
+EOF2
+(cd "$TMP" && "$WATCH" --daemon --pidfile=s.pid --log=app.log --watch-grace=20000 --restart=always -- sh stubborn.sh)
+wait_for "$TMP/app.log" '\[out\] stubborn' 1 5000 || fail "the stubborn program starts"
+DAEMON=$(cat "$TMP/s.pid")
+PROGRAM=$(sed -n 's/.*\[out\] stubborn //p' "$TMP/app.log" | tail -1)
+(cd "$TMP" && "$WATCH" stop --pidfile=s.pid --timeout=300 > out 2> err)
+[ $? = 0 ] && grep -q "^killed (pid $DAEMON did not stop within 300 ms of SIGTERM)" "$TMP/out" ||
+  fail "stop --timeout kills and exits 0"
+wait_gone "$DAEMON" 2000 || fail "the supervisor is gone"
+wait_gone "$PROGRAM" 2000 || fail "its program is gone too"
+[ ! -e "$TMP/s.pid" ] || fail "stop removes the killed supervisor's pidfile"
+
+echo "== --ready-signal: up only once the program writes ready"
+start "$WATCH" --ready-signal --restart=always --min-uptime=300 --max-restarts=1 -- sh -c 'sleep 0.4; exit 1'
+finish 8000
+[ "$STATUS" = 1 ] || fail "a program never ready is given up on (got $STATUS)"
+grep -q "exited with code 1 before it was ready; restarting" "$TMP/err" || fail "not ready is said"
+grep -q "is spinning" "$TMP/err" || fail "a never-ready program spins"
+cat > "$TMP/ready.sh" <<'EOF2'
+echo "fd=$NODUS_WATCH_READY_FD"
+sleep 0.1
+echo ready >&"$NODUS_WATCH_READY_FD"
+sleep 0.4
+exit 1
+EOF2
+start "$WATCH" --ready-signal --restart=always --min-uptime=300 --max-restarts=1 -- sh ready.sh
+wait_for "$TMP/err" "'sh ready.sh' is ready (pid [0-9]*, after [0-9]* ms)" 3 8000 ||
+  fail "a ready program is up: restarted without giving up"
+stop
+grep -q "^fd=4\$" "$TMP/out" || fail "NODUS_WATCH_READY_FD names descriptor 4"
+grep -q "before it was ready\|spinning" "$TMP/err" && fail "a ready program that ran long enough is no quick failure"
+
+if [ "$FAILED" = 0 ]; then
+  echo "all production watch tests passed"
+fi
+exit "$FAILED"
