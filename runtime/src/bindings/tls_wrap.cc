@@ -96,7 +96,7 @@ Local<Value> OpenSSLError(v8::Isolate* isolate, unsigned long err, const char* f
 }
 
 void ThrowOpenSSLError(v8::Isolate* isolate, const char* fallback) {
-  isolate->ThrowException(OpenSSLError(isolate, ERR_peek_last_error(), fallback));
+  isolate->ThrowException(OpenSSLError(isolate, ERR_peek_error(), fallback));
 }
 
 // Node's names for verification results (the X509_V_ERR_ suffixes).
@@ -257,11 +257,11 @@ void ContextSetKey(const FunctionCallbackInfo<Value>& info) {
   Context* context = Unwrap<Context>(info);
   ERR_clear_error();
   BIO* bio = MemBio(info[0]);
+  // No passphrase reads as an empty one (an encrypted key then fails with
+  // "bad decrypt", as in Node).
   std::string pass;
-  bool has_pass = info[1]->IsString();
-  if (has_pass) pass = ToStdString(isolate, info[1]);
-  EVP_PKEY* key =
-      PEM_read_bio_PrivateKey(bio, nullptr, PasswordCallback, has_pass ? &pass : nullptr);
+  if (info[1]->IsString()) pass = ToStdString(isolate, info[1]);
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, PasswordCallback, &pass);
   BIO_free(bio);
   if (key == nullptr) return ThrowOpenSSLError(isolate, "Failed to read private key");
   int ok = SSL_CTX_use_PrivateKey(context->ctx, key);

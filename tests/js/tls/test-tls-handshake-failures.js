@@ -1,7 +1,8 @@
 'use strict';
 // Handshakes that fail: a TLS client against a plain server that hangs up,
 // a plain HTTP request to a TLS server, protocol versions that do not
-// overlap, ALPN lists that do not overlap. Error codes as node reports them.
+// overlap, ALPN lists that do not overlap, a client that never says hello.
+// Error codes as node reports them.
 const common = require('../common');
 const assert = require('assert');
 const net = require('net');
@@ -99,6 +100,22 @@ const steps = [
         assert.strictEqual(err.code, 'ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL');
         done();
       }));
+    }));
+  },
+  function handshakeTimeout(next) {
+    const server = tls.createServer({ key, cert, handshakeTimeout: 100 }, common.mustNotCall());
+    server.on('tlsClientError', common.mustCall((err, socket) => {
+      assert.strictEqual(err.code, 'ERR_TLS_HANDSHAKE_TIMEOUT');
+      assert.strictEqual(err.message, 'TLS handshake timeout');
+      assert.deepStrictEqual(Object.keys(err), ['code']);
+      socket.destroy();
+      raw.destroy();
+      server.close(next);
+    }));
+    let raw;
+    server.listen(0, common.mustCall(() => {
+      raw = net.connect(server.address().port);  // never says hello
+      raw.on('error', () => {});
     }));
   },
   function refused(next) {
