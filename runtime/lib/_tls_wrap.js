@@ -317,6 +317,7 @@ function TLSSocket(socket, opts) {
   if (tlsOptions.enableTrace) throw notImplemented('tls.TLSSocket option enableTrace');
   if (tlsOptions.ALPNCallback) throw notImplemented('tls.TLSSocket option ALPNCallback');
   if (tlsOptions.pskCallback) throw notImplemented('tls.TLSSocket option pskCallback');
+  if (tlsOptions.requestOCSP) throw notImplemented('tls.TLSSocket option requestOCSP');
   if (socket != null && !(socket instanceof EventEmitter)) {
     throw new ERR_INVALID_ARG_TYPE('socket', ['net.Socket', 'stream.Duplex'], socket);
   }
@@ -354,6 +355,7 @@ function TLSSocket(socket, opts) {
   this.connecting = parent.connecting === true || (!socket);
   if (socket && socket.readyState === 'opening') this.connecting = true;
   this.on('error', this._tlsError);
+  this.on('newListener', rejectUnsupportedSocketEvents);
 
   parent.on('error', (err) => {
     if (!this.destroyed) this.destroy(err);
@@ -613,6 +615,9 @@ function connect(...args) {
       options.servername = '';
     }
   }
+  for (const unsupported of ['requestOCSP', 'pskCallback', 'enableTrace']) {
+    if (options[unsupported]) throw notImplemented(`tls.connect option ${unsupported}`);
+  }
   const context = options.secureContext || createSecureContext(options);
   const tlssock = new TLSSocket(options.socket, {
     allowHalfOpen: options.allowHalfOpen,
@@ -731,6 +736,7 @@ function Server(options, listener) {
   this[kSNICallback] = options.SNICallback || SNICallback.bind(this);
 
   net.Server.call(this, options, tlsConnectionListener);
+  this.on('newListener', rejectUnsupportedServerEvents);
   this.setSecureContext(options);
   if (listener) this.on('secureConnection', listener);
 }
@@ -770,6 +776,18 @@ Server.prototype.getTicketKeys = function() {
 Server.prototype.setTicketKeys = function() {
   throw notImplemented('tls.Server.setTicketKeys');
 };
+
+// Events nodus never emits: listening for one fails loudly instead.
+const kUnsupportedServerEvents = new Set(['newSession', 'resumeSession', 'OCSPRequest', 'keylog']);
+function rejectUnsupportedServerEvents(event) {
+  if (kUnsupportedServerEvents.has(event)) throw notImplemented(`tls.Server '${event}' event`);
+}
+
+function rejectUnsupportedSocketEvents(event) {
+  if (event === 'keylog' || event === 'OCSPResponse') {
+    throw notImplemented(`tls.TLSSocket '${event}' event`);
+  }
+}
 
 function createServer(options, listener) {
   return new Server(options, listener);
