@@ -177,8 +177,13 @@ class TLSHandle {
     return 0;
   }
 
+  // Backpressure: once secure, a reader that stops also stops the parent
+  // (before that the handshake must go on).
   readStop() {
     this.reading = false;
+    if (this.secure && !this.closed && typeof this.parent.pause === 'function') {
+      this.parent.pause();
+    }
     return 0;
   }
 
