@@ -401,23 +401,26 @@ bool Report(Env& env, Local<v8::Object> self, Engine* engine) {
   return false;
 }
 
+struct EngineHolder {
+  v8::Global<v8::Object> object;
+  Engine* engine;
+};
+
 void New(const FunctionCallbackInfo<Value>& info) {
   auto mode = static_cast<Mode>(I32(info, 0));
   auto* engine = new Engine(mode);
   info.This()->SetAlignedPointerInInternalField(0, engine);
-  // Collected engines free their zlib state.
-  auto* holder = new v8::Global<v8::Object>(info.GetIsolate(), info.This());
-  holder->SetWeak(
+  // Collected engines free their zlib state. The weak callback runs while the
+  // object is being collected, so it must not touch the object: the holder
+  // carries the engine pointer itself.
+  auto* holder = new EngineHolder{v8::Global<v8::Object>(info.GetIsolate(), info.This()), engine};
+  holder->object.SetWeak(
       holder,
-      [](const v8::WeakCallbackInfo<v8::Global<v8::Object>>& data) {
-        auto* handle = data.GetParameter();
-        v8::Isolate* isolate = data.GetIsolate();
-        v8::HandleScope scope(isolate);
-        Local<v8::Object> object = handle->Get(isolate);
-        delete static_cast<Engine*>(object->GetAlignedPointerFromInternalField(0));
-        object->SetAlignedPointerInInternalField(0, nullptr);
-        handle->Reset();
-        delete handle;
+      [](const v8::WeakCallbackInfo<EngineHolder>& data) {
+        EngineHolder* owned = data.GetParameter();
+        owned->object.Reset();
+        delete owned->engine;
+        delete owned;
       },
       v8::WeakCallbackType::kParameter);
 }
