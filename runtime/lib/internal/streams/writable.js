@@ -243,6 +243,9 @@ function onwrite(stream, er) {
       // spend a tick on it either).
       state.pendingcb--;
       if (state.destroyed) errorBuffer(state);
+      // end() may have been called from inside this write (ws's Receiver
+      // does): finishing must not wait for another write.
+      else if (state.ending) finishMaybe(stream, state, true);
     } else if (sync) {
       const info = state.afterWriteTickInfo;
       if (info !== null && info.cb === cb) {

@@ -25,7 +25,11 @@ server.listen(0, '127.0.0.1', async () => {
   ws.on('open', () => ws.send('hi'));
   ws.on('message', (m) => {
     console.log('ws', String(m));
-    ws.close();
+    ws.close(1000, 'bye');
+  });
+  // The closing handshake completes on both sides.
+  ws.on('close', (code, reason) => {
+    console.log('ws closed', code, String(reason));
     wss.close();
     server.close();
   });
