@@ -616,7 +616,8 @@ function dnsException(code, syscall, hostname) {
 // { errno, code, message, syscall, path?, dest? }: "A system error occurred:
 // uv_os_get_passwd returned ENOENT (no such file or directory)".
 class SystemError extends Error {
-  constructor(key, context) {
+  // `boundary`: the stack starts at its caller (for helpers that build these).
+  constructor(key, context, boundary) {
     super();
     let message = `${messages.get(key)}: ${context.syscall} returned ` +
       `${context.code} (${context.message})`;
@@ -641,7 +642,7 @@ class SystemError extends Error {
         enumerable: true, configurable: true,
       });
     }
-    captureStackWithCode(this, key);
+    captureStackWithCode(this, key, boundary);
   }
   toString() {
     return `${this.name} [${this.code}]: ${this.message}`;
@@ -659,6 +660,23 @@ codes.ERR_TTY_INIT_FAILED = class NodeError extends SystemError {
     super('ERR_TTY_INIT_FAILED', context);
   }
 };
+// fs's SystemErrors (rm and cp).
+for (const [key, prefix] of [
+  ['ERR_FS_EISDIR', 'Path is a directory'],
+  ['ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite directory with non-directory'],
+  ['ERR_FS_CP_EEXIST', 'Target already exists'],
+  ['ERR_FS_CP_EINVAL', 'Invalid src or dest'],
+  ['ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite non-directory with directory'],
+  ['ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'Cannot overwrite symlink in subdirectory of self'],
+  ['ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type'],
+]) {
+  messages.set(key, prefix);
+  codes[key] = class NodeError extends SystemError {
+    constructor(context, boundary) {
+      super(key, context, boundary);
+    }
+  };
+}
 
 
 class AbortError extends Error {

@@ -345,56 +345,10 @@ function direntTypeFromMode(mode) {
 
 // --- errors -------------------------------------------------------------------
 
-// Node's SystemError for the ERR_FS_* codes: "Path is a directory: rm returned
-// EISDIR (is a directory) /x", with info and errno/syscall/path accessors.
-class FsSystemError extends Error {
-  constructor(key, prefix, context) {
-    super();
-    let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
-    if (context.path !== undefined) message += ` ${context.path}`;
-    if (context.dest !== undefined) message += ` => ${context.dest}`;
-    this.code = key;
-    Object.defineProperty(this, kIsNodeError, { value: true });
-    Object.defineProperty(this, 'name', {
-      value: 'SystemError', enumerable: false, writable: true, configurable: true,
-    });
-    Object.defineProperty(this, 'message', {
-      value: message, enumerable: false, writable: true, configurable: true,
-    });
-    Object.defineProperty(this, 'info', {
-      value: context, enumerable: true, configurable: true, writable: false,
-    });
-    for (const prop of ['errno', 'syscall', 'path', 'dest']) {
-      if (prop !== 'errno' && prop !== 'syscall' && context[prop] === undefined) continue;
-      Object.defineProperty(this, prop, {
-        get() { return context[prop]; },
-        set(value) { context[prop] = value; },
-        enumerable: true, configurable: true,
-      });
-    }
-    Error.captureStackTrace(this, FsSystemError);
-    const stack = this.stack;
-    if (typeof stack === 'string') {
-      this.stack = stack.replace(/^[^\n]*/, `SystemError [${key}]: ${message}`);
-    }
-  }
-  toString() {
-    return `${this.name} [${this.code}]: ${this.message}`;
-  }
-}
-
-const kFsErrors = {
-  ERR_FS_EISDIR: 'Path is a directory',
-  ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite directory with non-directory',
-  ERR_FS_CP_EEXIST: 'Target already exists',
-  ERR_FS_CP_EINVAL: 'Invalid src or dest',
-  ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite non-directory with directory',
-  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
-  ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
-};
-
+// Node's SystemErrors for rm and cp ("Path is a directory: rm returned EISDIR
+// (is a directory) /x"), defined with the others in internal/errors.
 function fsError(key, context) {
-  return new FsSystemError(key, kFsErrors[key], context);
+  return new (require('internal/errors').codes[key])(context, fsError);
 }
 
 function validateBooleanOption(options, name) {
