@@ -59,6 +59,29 @@ v8::Local<v8::Array> ToV8Array(v8::Isolate* isolate, const std::vector<std::stri
   return v8::Array::New(isolate, values.data(), values.size());
 }
 
+std::vector<std::string> ToStdStringVector(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  std::vector<std::string> out;
+  if (!value->IsArray()) return out;
+  v8::Local<v8::Array> array = value.As<v8::Array>();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  for (uint32_t i = 0; i < array->Length(); i++) {
+    out.push_back(ToStdString(isolate, array->Get(context, i).ToLocalChecked()));
+  }
+  return out;
+}
+
+std::vector<char*> NullTerminatedPointers(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (std::string& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+v8::Local<v8::Value> GetOption(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
+                               const char* key) {
+  return object->Get(context, ToV8(context->GetIsolate(), key)).ToLocalChecked();
+}
+
 namespace {
 void ThrowWithCode(v8::Isolate* isolate, v8::Local<v8::Value> error, const char* code) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();

@@ -81,6 +81,13 @@ InitializeFn FindBinding(std::string_view name);
 v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text);
 std::string ToStdString(v8::Isolate* isolate, v8::Local<v8::Value> value);
 v8::Local<v8::Array> ToV8Array(v8::Isolate* isolate, const std::vector<std::string>& items);
+// A JS array of strings as std::strings (empty unless `value` is an array).
+std::vector<std::string> ToStdStringVector(v8::Isolate* isolate, v8::Local<v8::Value> value);
+// argv/envp for exec-style calls: pointers into `strings`, null-terminated.
+std::vector<char*> NullTerminatedPointers(std::vector<std::string>& strings);
+// object[key] for option objects built by our own JavaScript.
+v8::Local<v8::Value> GetOption(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
+                               const char* key);
 
 // The elements of a typed array as T (the caller checked its type).
 template <typename T>

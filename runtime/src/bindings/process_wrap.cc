@@ -96,30 +96,8 @@ class ProcessHandle {
   uv_process_t process_{};
 };
 
-Local<Value> Get(Local<Context> context, Local<Object> object, const char* key) {
-  return object->Get(context, ToV8(context->GetIsolate(), key)).ToLocalChecked();
-}
-
 void New(const FunctionCallbackInfo<Value>& info) {
   info.This()->SetAlignedPointerInInternalField(0, nullptr);
-}
-
-std::vector<std::string> StringArray(Isolate* isolate, Local<Value> value) {
-  std::vector<std::string> out;
-  if (!value->IsArray()) return out;
-  Local<v8::Array> array = value.As<v8::Array>();
-  Local<Context> context = isolate->GetCurrentContext();
-  for (uint32_t i = 0; i < array->Length(); i++) {
-    out.push_back(ToStdString(isolate, array->Get(context, i).ToLocalChecked()));
-  }
-  return out;
-}
-
-std::vector<char*> CStrings(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  for (std::string& s : strings) out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
 }
 
 void Spawn(const FunctionCallbackInfo<Value>& info) {
@@ -130,14 +108,15 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   if (ProcessHandle::Unwrap(self_object) != nullptr) return info.GetReturnValue().Set(UV_EINVAL);
   Local<Object> js_options = info[0].As<Object>();
 
-  std::string file = ToStdString(isolate, Get(context, js_options, "file"));
-  std::vector<std::string> args = StringArray(isolate, Get(context, js_options, "args"));
+  std::string file = ToStdString(isolate, GetOption(context, js_options, "file"));
+  std::vector<std::string> args =
+      ToStdStringVector(isolate, GetOption(context, js_options, "args"));
   if (args.empty()) args.push_back(file);
-  std::vector<char*> argv = CStrings(args);
-  Local<Value> env_pairs = Get(context, js_options, "envPairs");
-  std::vector<std::string> envs = StringArray(isolate, env_pairs);
-  std::vector<char*> envp = CStrings(envs);
-  Local<Value> cwd_value = Get(context, js_options, "cwd");
+  std::vector<char*> argv = NullTerminatedPointers(args);
+  Local<Value> env_pairs = GetOption(context, js_options, "envPairs");
+  std::vector<std::string> envs = ToStdStringVector(isolate, env_pairs);
+  std::vector<char*> envp = NullTerminatedPointers(envs);
+  Local<Value> cwd_value = GetOption(context, js_options, "cwd");
   std::string cwd;
   bool has_cwd = cwd_value->IsString() && cwd_value.As<v8::String>()->Length() > 0;
   if (has_cwd) cwd = ToStdString(isolate, cwd_value);
@@ -148,30 +127,31 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   options.args = argv.data();
   options.env = env_pairs->IsArray() ? envp.data() : nullptr;
   options.cwd = has_cwd ? cwd.c_str() : nullptr;
-  if (Get(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
-  Local<Value> uid = Get(context, js_options, "uid");
+  if (GetOption(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
+  Local<Value> uid = GetOption(context, js_options, "uid");
   if (uid->IsInt32()) {
     options.flags |= UV_PROCESS_SETUID;
     options.uid = static_cast<uv_uid_t>(uid.As<v8::Int32>()->Value());
   }
-  Local<Value> gid = Get(context, js_options, "gid");
+  Local<Value> gid = GetOption(context, js_options, "gid");
   if (gid->IsInt32()) {
     options.flags |= UV_PROCESS_SETGID;
     options.gid = static_cast<uv_gid_t>(gid.As<v8::Int32>()->Value());
   }
-  if (Get(context, js_options, "windowsHide")->IsTrue()) options.flags |= UV_PROCESS_WINDOWS_HIDE;
+  if (GetOption(context, js_options, "windowsHide")->IsTrue())
+    options.flags |= UV_PROCESS_WINDOWS_HIDE;
 
   std::vector<uv_stdio_container_t> stdio;
-  Local<Value> stdio_value = Get(context, js_options, "stdio");
+  Local<Value> stdio_value = GetOption(context, js_options, "stdio");
   if (stdio_value->IsArray()) {
     Local<v8::Array> array = stdio_value.As<v8::Array>();
     for (uint32_t i = 0; i < array->Length(); i++) {
       Local<Object> entry = array->Get(context, i).ToLocalChecked().As<Object>();
-      std::string type = ToStdString(isolate, Get(context, entry, "type"));
+      std::string type = ToStdString(isolate, GetOption(context, entry, "type"));
       uv_stdio_container_t container{};
       container.flags = UV_IGNORE;
       if (type == "pipe" || type == "overlapped" || type == "wrap") {
-        Local<Value> handle_value = Get(context, entry, "handle");
+        Local<Value> handle_value = GetOption(context, entry, "handle");
         StreamHandle* stream =
             handle_value->IsObject() ? StreamHandle::Unwrap(handle_value.As<Object>()) : nullptr;
         if (stream == nullptr || stream->closing()) return info.GetReturnValue().Set(UV_EINVAL);
@@ -184,7 +164,7 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
         }
       } else if (type == "fd" || type == "inherit") {
         container.flags = UV_INHERIT_FD;
-        container.data.fd = Get(context, entry, "fd")->Int32Value(context).FromJust();
+        container.data.fd = GetOption(context, entry, "fd")->Int32Value(context).FromJust();
       }
       stdio.push_back(container);
     }

@@ -147,28 +147,6 @@ void OnTimeout(uv_timer_t* timer) {
   runner->Kill();
 }
 
-Local<Value> Get(Local<Context> context, Local<Object> object, const char* key) {
-  return object->Get(context, ToV8(context->GetIsolate(), key)).ToLocalChecked();
-}
-
-std::vector<std::string> StringArray(Isolate* isolate, Local<Value> value) {
-  std::vector<std::string> out;
-  if (!value->IsArray()) return out;
-  Local<v8::Array> array = value.As<v8::Array>();
-  Local<Context> context = isolate->GetCurrentContext();
-  for (uint32_t i = 0; i < array->Length(); i++) {
-    out.push_back(ToStdString(isolate, array->Get(context, i).ToLocalChecked()));
-  }
-  return out;
-}
-
-std::vector<char*> CStrings(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  for (std::string& s : strings) out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
-}
-
 Local<Value> ToBuffer(Isolate* isolate, const std::string& bytes) {
   Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, bytes.size());
   if (!bytes.empty()) memcpy(buffer->Data(), bytes.data(), bytes.size());
@@ -180,14 +158,15 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> js_options = info[0].As<Object>();
 
-  std::string file = ToStdString(isolate, Get(context, js_options, "file"));
-  std::vector<std::string> args = StringArray(isolate, Get(context, js_options, "args"));
+  std::string file = ToStdString(isolate, GetOption(context, js_options, "file"));
+  std::vector<std::string> args =
+      ToStdStringVector(isolate, GetOption(context, js_options, "args"));
   if (args.empty()) args.push_back(file);
-  std::vector<char*> argv = CStrings(args);
-  Local<Value> env_pairs = Get(context, js_options, "envPairs");
-  std::vector<std::string> envs = StringArray(isolate, env_pairs);
-  std::vector<char*> envp = CStrings(envs);
-  Local<Value> cwd_value = Get(context, js_options, "cwd");
+  std::vector<char*> argv = NullTerminatedPointers(args);
+  Local<Value> env_pairs = GetOption(context, js_options, "envPairs");
+  std::vector<std::string> envs = ToStdStringVector(isolate, env_pairs);
+  std::vector<char*> envp = NullTerminatedPointers(envs);
+  Local<Value> cwd_value = GetOption(context, js_options, "cwd");
   std::string cwd;
   bool has_cwd = cwd_value->IsString() && cwd_value.As<v8::String>()->Length() > 0;
   if (has_cwd) cwd = ToStdString(isolate, cwd_value);
@@ -195,12 +174,12 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   auto runner = std::make_unique<Runner>();
   uv_loop_init(&runner->loop);
   runner->process.data = runner.get();
-  Local<Value> timeout = Get(context, js_options, "timeout");
-  Local<Value> max_buffer = Get(context, js_options, "maxBuffer");
+  Local<Value> timeout = GetOption(context, js_options, "timeout");
+  Local<Value> max_buffer = GetOption(context, js_options, "maxBuffer");
   if (max_buffer->IsNumber() && std::isfinite(max_buffer.As<v8::Number>()->Value())) {
     runner->max_buffer = max_buffer.As<v8::Number>()->Value();
   }
-  Local<Value> kill_signal = Get(context, js_options, "killSignal");
+  Local<Value> kill_signal = GetOption(context, js_options, "killSignal");
   if (kill_signal->IsInt32()) runner->kill_signal = kill_signal.As<v8::Int32>()->Value();
 
   uv_process_options_t options{};
@@ -209,25 +188,25 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   options.args = argv.data();
   options.env = env_pairs->IsArray() ? envp.data() : nullptr;
   options.cwd = has_cwd ? cwd.c_str() : nullptr;
-  if (Get(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
-  Local<Value> uid = Get(context, js_options, "uid");
+  if (GetOption(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
+  Local<Value> uid = GetOption(context, js_options, "uid");
   if (uid->IsInt32()) {
     options.flags |= UV_PROCESS_SETUID;
     options.uid = static_cast<uv_uid_t>(uid.As<v8::Int32>()->Value());
   }
-  Local<Value> gid = Get(context, js_options, "gid");
+  Local<Value> gid = GetOption(context, js_options, "gid");
   if (gid->IsInt32()) {
     options.flags |= UV_PROCESS_SETGID;
     options.gid = static_cast<uv_gid_t>(gid.As<v8::Int32>()->Value());
   }
 
   std::vector<uv_stdio_container_t> stdio;
-  Local<Value> stdio_value = Get(context, js_options, "stdio");
+  Local<Value> stdio_value = GetOption(context, js_options, "stdio");
   if (stdio_value->IsArray()) {
     Local<v8::Array> array = stdio_value.As<v8::Array>();
     for (uint32_t i = 0; i < array->Length(); i++) {
       Local<Object> entry = array->Get(context, i).ToLocalChecked().As<Object>();
-      std::string type = ToStdString(isolate, Get(context, entry, "type"));
+      std::string type = ToStdString(isolate, GetOption(context, entry, "type"));
       uv_stdio_container_t container{};
       container.flags = UV_IGNORE;
       std::unique_ptr<SyncPipe> pipe;
@@ -236,20 +215,20 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
         pipe->runner = runner.get();
         uv_pipe_init(&runner->loop, &pipe->pipe, 0);
         pipe->pipe.data = pipe.get();
-        Local<Value> input = Get(context, entry, "input");
+        Local<Value> input = GetOption(context, entry, "input");
         if (input->IsArrayBufferView()) {
           Local<v8::ArrayBufferView> view = input.As<v8::ArrayBufferView>();
           pipe->input.resize(view->ByteLength());
           view->CopyContents(pipe->input.data(), pipe->input.size());
           pipe->has_input = true;
         }
-        pipe->child_reads = pipe->has_input || Get(context, entry, "readable")->IsTrue();
+        pipe->child_reads = pipe->has_input || GetOption(context, entry, "readable")->IsTrue();
         container.flags =
             static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE);
         container.data.stream = reinterpret_cast<uv_stream_t*>(&pipe->pipe);
       } else if (type == "fd" || type == "inherit") {
         container.flags = UV_INHERIT_FD;
-        container.data.fd = Get(context, entry, "fd")->Int32Value(context).FromJust();
+        container.data.fd = GetOption(context, entry, "fd")->Int32Value(context).FromJust();
       }
       stdio.push_back(container);
       runner->pipes.push_back(std::move(pipe));
