@@ -171,6 +171,9 @@ GRANDCHILD=$(cat "$TMP/server-child.pid")
 [ $? = 0 ] && grep -q "^stopped (pid $DAEMON)\$" "$TMP/out" || fail "stop exits 0"
 wait_gone "$DAEMON" 100 || fail "the daemon is gone when stop returns"
 wait_gone "$GRANDCHILD" 2000 || fail "the program's own children are gone after stop"
+# The pidfile goes as the supervisor exits; `stop` may see the exit first.
+i=0
+while [ -e "$TMP/d.pid" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
 [ ! -e "$TMP/d.pid" ] || fail "the daemon removed its pidfile"
 (cd "$TMP" && "$WATCH" status --pidfile=d.pid > out)
 [ $? = 3 ] && grep -q "^stopped" "$TMP/out" || fail "status: stopped (exit 3)"
