@@ -49,6 +49,17 @@ class StreamHandle {
 
   // nullptr when the object's handle was closed (or it is not a handle).
   static StreamHandle* Unwrap(v8::Local<v8::Object> object);
+  // The open handle behind `info.This()` as T; when there is none (closed, or
+  // not a handle) the call returns UV_EBADF to JavaScript and this nullptr.
+  template <typename T = StreamHandle>
+  static T* Open(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    StreamHandle* handle = Unwrap(info.This());
+    if (handle == nullptr || handle->closing()) {
+      info.GetReturnValue().Set(UV_EBADF);
+      return nullptr;
+    }
+    return static_cast<T*>(handle);
+  }
 
   // Adds the handle and stream methods to a class's prototype (with its
   // signature) and one internal field to its instances.
@@ -81,6 +92,8 @@ class StreamHandle {
   void Attach();
   // A new, not yet connected object of the same class, for accept().
   virtual v8::MaybeLocal<v8::Object> NewClient() { return {}; }
+  // For NewClient: a new object of `tmpl`'s class, constructed with `type`.
+  v8::MaybeLocal<v8::Object> NewInstanceOf(v8::Local<v8::FunctionTemplate> tmpl, int type);
 
  private:
   static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);

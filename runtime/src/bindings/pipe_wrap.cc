@@ -35,25 +35,12 @@ class PipeHandle : public StreamHandle {
 
  protected:
   v8::MaybeLocal<Object> NewClient() override {
-    Isolate* isolate = env()->isolate();
-    Local<v8::Context> context = env()->context();
-    Local<Value> arg = v8::Integer::New(isolate, kSocket);
-    return Template().Get(isolate)->GetFunction(context).ToLocalChecked()->NewInstance(context, 1,
-                                                                                       &arg);
+    return NewInstanceOf(Template().Get(env()->isolate()), kSocket);
   }
 
  private:
   uv_pipe_t pipe_;
 };
-
-PipeHandle* Holder(const FunctionCallbackInfo<Value>& info) {
-  auto* handle = static_cast<PipeHandle*>(StreamHandle::Unwrap(info.This()));
-  if (handle == nullptr || handle->closing()) {
-    info.GetReturnValue().Set(UV_EBADF);
-    return nullptr;
-  }
-  return handle;
-}
 
 void New(const FunctionCallbackInfo<Value>& info) {
   int type = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromMaybe(kSocket);
@@ -61,14 +48,14 @@ void New(const FunctionCallbackInfo<Value>& info) {
 }
 
 void Open(const FunctionCallbackInfo<Value>& info) {
-  PipeHandle* self = Holder(info);
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
   if (self == nullptr) return;
   int fd = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
   info.GetReturnValue().Set(uv_pipe_open(self->pipe(), fd));
 }
 
 void Bind(const FunctionCallbackInfo<Value>& info) {
-  PipeHandle* self = Holder(info);
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
   if (self == nullptr) return;
   std::string path = ToStdString(info.GetIsolate(), info[0]);
   info.GetReturnValue().Set(uv_pipe_bind(self->pipe(), path.c_str()));
@@ -76,7 +63,7 @@ void Bind(const FunctionCallbackInfo<Value>& info) {
 
 // connect(req, path): completes through req.oncomplete.
 void Connect(const FunctionCallbackInfo<Value>& info) {
-  PipeHandle* self = Holder(info);
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
   if (self == nullptr) return;
   std::string path = ToStdString(info.GetIsolate(), info[1]);
   StreamHandle::ConnectReq* req = StreamHandle::NewConnectReq(self, info[0].As<Object>());
@@ -85,7 +72,7 @@ void Connect(const FunctionCallbackInfo<Value>& info) {
 }
 
 void Fchmod(const FunctionCallbackInfo<Value>& info) {
-  PipeHandle* self = Holder(info);
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
   if (self == nullptr) return;
   int mode = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
   info.GetReturnValue().Set(uv_pipe_chmod(self->pipe(), mode));

@@ -141,15 +141,6 @@ int DoWrite(StreamHandle* handle, Local<Object> req_object, std::vector<uv_buf_t
   return 0;
 }
 
-StreamHandle* Holder(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* handle = StreamHandle::Unwrap(info.This());
-  if (handle == nullptr || handle->closing()) {
-    info.GetReturnValue().Set(UV_EBADF);
-    return nullptr;
-  }
-  return handle;
-}
-
 // Encodes a string as UTF-8 or Latin-1 into `stack` or a heap buffer.
 size_t EncodeString(Isolate* isolate, Local<v8::String> string, bool latin1, char* stack,
                     std::unique_ptr<char[]>* heap, char** out) {
@@ -184,6 +175,12 @@ StreamHandle::~StreamHandle() = default;
 Local<Object> StreamHandle::object() const { return object_.Get(env_->isolate()); }
 
 int32_t* StreamHandle::state() { return g_state; }
+
+v8::MaybeLocal<Object> StreamHandle::NewInstanceOf(v8::Local<v8::FunctionTemplate> tmpl, int type) {
+  Local<v8::Context> context = env_->context();
+  Local<Value> arg = v8::Integer::New(env_->isolate(), type);
+  return tmpl->GetFunction(context).ToLocalChecked()->NewInstance(context, 1, &arg);
+}
 
 StreamHandle* StreamHandle::Unwrap(Local<Object> object) {
   if (object->InternalFieldCount() < 1) return nullptr;
@@ -301,7 +298,7 @@ void StreamHandle::AfterConnect(uv_connect_t* uv_req, int status) {
 }
 
 void StreamHandle::ReadStart(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   int err = uv_read_start(self->stream(), OnAlloc, OnRead);
   if (err == UV_EALREADY) err = 0;
@@ -309,13 +306,13 @@ void StreamHandle::ReadStart(const FunctionCallbackInfo<Value>& info) {
 }
 
 void StreamHandle::ReadStop(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   info.GetReturnValue().Set(uv_read_stop(self->stream()));
 }
 
 void StreamHandle::WriteBuffer(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   Local<v8::ArrayBufferView> view = info[1].As<v8::ArrayBufferView>();
   char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
@@ -344,7 +341,7 @@ void StreamHandle::WriteBuffer(const FunctionCallbackInfo<Value>& info) {
 }
 
 static void WriteString(const FunctionCallbackInfo<Value>& info, bool latin1) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   char stack[kStackWrite];
   std::unique_ptr<char[]> heap;
@@ -367,7 +364,7 @@ void StreamHandle::WriteLatin1String(const FunctionCallbackInfo<Value>& info) {
 // else [chunk, encoding, chunk, encoding, ...] (strings are 'utf8'/'latin1'
 // here; JS turned other encodings into buffers).
 void StreamHandle::Writev(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   Isolate* isolate = info.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
@@ -417,14 +414,14 @@ void StreamHandle::Writev(const FunctionCallbackInfo<Value>& info) {
 }
 
 void StreamHandle::Listen(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   int backlog = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromMaybe(511);
   info.GetReturnValue().Set(uv_listen(self->stream(), backlog, OnConnection));
 }
 
 void StreamHandle::Shutdown(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   auto* req = new uv_shutdown_t();
   auto* holder = new std::pair<Env*, Global<Object>>(self->env_, Global<Object>());
@@ -483,7 +480,7 @@ void StreamHandle::GetWriteQueueSize(const FunctionCallbackInfo<Value>& info) {
 }
 
 void StreamHandle::SetBlocking(const FunctionCallbackInfo<Value>& info) {
-  StreamHandle* self = Holder(info);
+  StreamHandle* self = StreamHandle::Open(info);
   if (self == nullptr) return;
   info.GetReturnValue().Set(uv_stream_set_blocking(self->stream(), info[0]->IsTrue() ? 1 : 0));
 }

@@ -35,30 +35,17 @@ class TcpHandle : public StreamHandle {
 
  protected:
   v8::MaybeLocal<Object> NewClient() override {
-    Isolate* isolate = env()->isolate();
-    Local<v8::Context> context = env()->context();
-    Local<Value> arg = v8::Integer::New(isolate, kSocket);
-    return Template().Get(isolate)->GetFunction(context).ToLocalChecked()->NewInstance(context, 1,
-                                                                                       &arg);
+    return NewInstanceOf(Template().Get(env()->isolate()), kSocket);
   }
 
  private:
   uv_tcp_t tcp_;
 };
 
-TcpHandle* Holder(const FunctionCallbackInfo<Value>& info) {
-  auto* handle = static_cast<TcpHandle*>(StreamHandle::Unwrap(info.This()));
-  if (handle == nullptr || handle->closing()) {
-    info.GetReturnValue().Set(UV_EBADF);
-    return nullptr;
-  }
-  return handle;
-}
-
 void New(const FunctionCallbackInfo<Value>& info) { new TcpHandle(Env::From(info), info.This()); }
 
 void Open(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   int fd = info[0]->Int32Value(info.GetIsolate()->GetCurrentContext()).FromJust();
   info.GetReturnValue().Set(uv_tcp_open(self->tcp(), fd));
@@ -66,7 +53,7 @@ void Open(const FunctionCallbackInfo<Value>& info) {
 
 template <bool kIpv6>
 void Bind(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   Isolate* isolate = info.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
@@ -88,7 +75,7 @@ void Bind(const FunctionCallbackInfo<Value>& info) {
 // connect(req, address, port)
 template <bool kIpv6>
 void Connect(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   Isolate* isolate = info.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
@@ -133,7 +120,7 @@ int FillAddress(Isolate* isolate, Local<Object> out, const sockaddr_storage& sto
 
 template <bool kPeer>
 void GetName(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   sockaddr_storage storage;
   int length = sizeof(storage);
@@ -144,13 +131,13 @@ void GetName(const FunctionCallbackInfo<Value>& info) {
 }
 
 void SetNoDelay(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   info.GetReturnValue().Set(uv_tcp_nodelay(self->tcp(), info[0]->IsTrue() ? 1 : 0));
 }
 
 void SetKeepAlive(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   unsigned delay = info[1]->Uint32Value(info.GetIsolate()->GetCurrentContext()).FromMaybe(0);
   info.GetReturnValue().Set(uv_tcp_keepalive(self->tcp(), info[0]->IsTrue() ? 1 : 0, delay));
@@ -158,7 +145,7 @@ void SetKeepAlive(const FunctionCallbackInfo<Value>& info) {
 
 // reset(cb): closes with an RST instead of a FIN.
 void Reset(const FunctionCallbackInfo<Value>& info) {
-  TcpHandle* self = Holder(info);
+  TcpHandle* self = StreamHandle::Open<TcpHandle>(info);
   if (self == nullptr) return;
   self->BeginClose(info[0], true);
   info.GetReturnValue().Set(0);

@@ -33,15 +33,6 @@ class TtyHandle : public StreamHandle {
   uv_tty_t* tty_;
 };
 
-TtyHandle* Holder(const FunctionCallbackInfo<Value>& info) {
-  auto* handle = static_cast<TtyHandle*>(StreamHandle::Unwrap(info.This()));
-  if (handle == nullptr || handle->closing()) {
-    info.GetReturnValue().Set(UV_EBADF);
-    return nullptr;
-  }
-  return handle;
-}
-
 void New(const FunctionCallbackInfo<Value>& info) {
   Env* env = Env::From(info);
   Isolate* isolate = info.GetIsolate();
@@ -65,7 +56,7 @@ void New(const FunctionCallbackInfo<Value>& info) {
 }
 
 void GetWindowSize(const FunctionCallbackInfo<Value>& info) {
-  TtyHandle* self = Holder(info);
+  TtyHandle* self = StreamHandle::Open<TtyHandle>(info);
   if (self == nullptr) return;
   int width = 0;
   int height = 0;
@@ -80,7 +71,7 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& info) {
 }
 
 void SetRawMode(const FunctionCallbackInfo<Value>& info) {
-  TtyHandle* self = Holder(info);
+  TtyHandle* self = StreamHandle::Open<TtyHandle>(info);
   if (self == nullptr) return;
   static bool registered = false;
   if (!registered) {
