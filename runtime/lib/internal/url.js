@@ -1367,6 +1367,11 @@ function parseOrThrow(input, base) {
   return record;
 }
 
+// The URL Standard's "cannot have a username/password/port".
+function cannotHaveCredentialsOrPort(url) {
+  return url.host === null || url.host === '' || url.scheme === 'file';
+}
+
 class URL {
   #context;
   #href;
@@ -1481,7 +1486,7 @@ class URL {
 
   set username(value) {
     const url = this.#context;
-    if (url.host === null || url.host === '' || url.scheme === 'file') return;
+    if (cannotHaveCredentialsOrPort(url)) return;
     url.username = percentEncode(toUSVString(`${value}`), USERINFO_SET);
     this.#href = serializeURL(url, false);
   }
@@ -1492,7 +1497,7 @@ class URL {
 
   set password(value) {
     const url = this.#context;
-    if (url.host === null || url.host === '' || url.scheme === 'file') return;
+    if (cannotHaveCredentialsOrPort(url)) return;
     url.password = percentEncode(toUSVString(`${value}`), USERINFO_SET);
     this.#href = serializeURL(url, false);
   }
@@ -1527,7 +1532,7 @@ class URL {
 
   set port(value) {
     const url = this.#context;
-    if (url.host === null || url.host === '' || url.scheme === 'file') return;
+    if (cannotHaveCredentialsOrPort(url)) return;
     value = `${value}`;
     if (value === '') {
       url.port = null;
