@@ -28,39 +28,7 @@ fail() {
   FAILED=1
 }
 
-# wait_for FILE PATTERN [COUNT] [TIMEOUT_MS]: until PATTERN occurs COUNT times.
-wait_for() {
-  file=$1 pattern=$2 count=${3:-1} limit=${4:-10000} waited=0
-  # (a missing file counts 0: grep -c prints nothing for it)
-  while [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -lt "$count" ] 2>/dev/null ||
-    [ ! -f "$file" ]; do
-    if [ "$waited" -ge "$limit" ]; then return 1; fi
-    sleep 0.02
-    waited=$((waited + 20))
-  done
-  return 0
-}
-
-count() { grep -c -- "$2" "$1" 2>/dev/null || true; }
-
-# wait_gone PID [TIMEOUT_MS] (a zombie counts as gone)
-wait_gone() {
-  pid=$1 limit=${2:-5000} waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) return 0 ;; esac
-    if [ "$waited" -ge "$limit" ]; then return 1; fi
-    sleep 0.02
-    waited=$((waited + 20))
-  done
-  return 0
-}
-
-start() {
-  : > "$TMP/out"
-  : > "$TMP/err"
-  (cd "$TMP" && exec "$@" > "$TMP/out" 2> "$TMP/err") &
-  SUPERVISOR=$!
-}
+. "$(dirname "$0")/lib.sh"
 
 # finish [TIMEOUT_MS]: wait for the supervisor to exit by itself; STATUS.
 finish() {

@@ -27,40 +27,7 @@ fail() {
   FAILED=1
 }
 
-# wait_for FILE PATTERN [COUNT] [TIMEOUT_MS]: until PATTERN occurs COUNT times.
-wait_for() {
-  file=$1 pattern=$2 count=${3:-1} limit=${4:-10000} waited=0
-  while [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -lt "$count" ]; do
-    if [ "$waited" -ge "$limit" ]; then
-      return 1
-    fi
-    sleep 0.02
-    waited=$((waited + 20))
-  done
-  return 0
-}
-
-count() { grep -c -- "$2" "$1" 2>/dev/null || true; }
-
-# wait_gone PID [TIMEOUT_MS]
-wait_gone() {
-  pid=$1 limit=${2:-5000} waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    # A zombie counts as gone (its parent reaps it).
-    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) return 0 ;; esac
-    if [ "$waited" -ge "$limit" ]; then return 1; fi
-    sleep 0.02
-    waited=$((waited + 20))
-  done
-  return 0
-}
-
-start() {
-  : > "$TMP/out"
-  : > "$TMP/err"
-  (cd "$TMP" && exec "$@" > "$TMP/out" 2> "$TMP/err") &
-  SUPERVISOR=$!
-}
+. "$(dirname "$0")/lib.sh"
 
 stop() {
   kill -INT "$SUPERVISOR" 2>/dev/null
