@@ -148,6 +148,65 @@ function zlibError(message, errno, code) {
 
 // --- the engine driver -----------------------------------------------------------
 
+// One input's trip through the engine, in chunkSize output buffers: where the
+// input and output stand between engine calls, and the output gathered.
+class Pass {
+  constructor(codec, input, flush) {
+    this.codec = codec;
+    this.input = input;
+    this.flush = flush;
+    this.chunkSize = codec.settings.chunkSize;
+    this.buffers = [];
+    this.total = 0;
+    this.out = lazyBuffer().allocUnsafe(this.chunkSize);
+    this.outOffset = 0;
+    this.inOffset = 0;
+    this.availIn = input.length;
+    this.availOutBefore = 0;
+    this.done = false;
+  }
+
+  // The engine's write arguments for the next call.
+  writeArgs() {
+    this.availOutBefore = this.chunkSize - this.outOffset;
+    return [this.flush, this.input, this.inOffset, this.availIn, this.out, this.outOffset,
+      this.availOutBefore];
+  }
+
+  // Takes in the engine's state after a call; an error when the output grew
+  // past maxOutputLength, else null. `done` once all output is out.
+  advance() {
+    const state = this.codec.handle.state;
+    const availOutAfter = state[0];
+    const availInAfter = state[1];
+    const produced = this.availOutBefore - availOutAfter;
+    this.codec.bytesWritten += this.availIn - availInAfter;
+    if (produced > 0) {
+      this.buffers.push(this.out.subarray(this.outOffset, this.outOffset + produced));
+      this.total += produced;
+      const { maxOutputLength } = this.codec.settings;
+      if (this.total > maxOutputLength) {
+        return new (lazyErrors().ERR_BUFFER_TOO_LARGE)(maxOutputLength);
+      }
+      this.outOffset += produced;
+    }
+    this.inOffset += this.availIn - availInAfter;
+    this.availIn = availInAfter;
+    if (availOutAfter !== 0) {
+      this.done = true;
+    } else {
+      this.out = lazyBuffer().allocUnsafe(this.chunkSize);
+      this.outOffset = 0;
+    }
+    return null;
+  }
+
+  result() {
+    return this.buffers.length === 1 ? this.buffers[0] :
+      lazyBuffer().concat(this.buffers, this.total);
+  }
+}
+
 class Codec {
   constructor(settings) {
     this.settings = settings;
@@ -175,93 +234,46 @@ class Codec {
 
   // Compresses `input` completely with `flush`, synchronously.
   processSync(input, flush) {
-    const { chunkSize, maxOutputLength } = this.settings;
-    const Buffer = lazyBuffer();
-    const handle = this.handle;
-    const state = handle.state;
-    const buffers = [];
-    let total = 0;
-    let out = Buffer.allocUnsafe(chunkSize);
-    let outOffset = 0;
-    let inOffset = 0;
-    let availIn = input.length;
-    for (;;) {
-      const availOutBefore = chunkSize - outOffset;
-      if (!handle.writeSync(flush, input, inOffset, availIn, out, outOffset, availOutBefore)) {
+    const pass = new Pass(this, input, flush);
+    do {
+      if (!this.handle.writeSync(...pass.writeArgs())) {
         this.close();
         throw this.error;
       }
-      const availOutAfter = state[0];
-      const availInAfter = state[1];
-      const produced = availOutBefore - availOutAfter;
-      this.bytesWritten += availIn - availInAfter;
-      if (produced > 0) {
-        buffers.push(out.subarray(outOffset, outOffset + produced));
-        total += produced;
-        if (total > maxOutputLength) {
-          this.close();
-          throw new (lazyErrors().ERR_BUFFER_TOO_LARGE)(maxOutputLength);
-        }
-        outOffset += produced;
+      const error = pass.advance();
+      if (error !== null) {
+        this.close();
+        throw error;
       }
-      inOffset += availIn - availInAfter;
-      availIn = availInAfter;
-      if (availOutAfter !== 0) break;  // all output for this input is out
-      out = Buffer.allocUnsafe(chunkSize);
-      outOffset = 0;
-    }
-    return buffers.length === 1 ? buffers[0] : Buffer.concat(buffers, total);
+    } while (!pass.done);
+    return pass.result();
   }
 
   // The same on the thread pool; callback(err, buffers, total).
   processAsync(input, flush, callback) {
-    const { chunkSize, maxOutputLength } = this.settings;
-    const Buffer = lazyBuffer();
     const handle = this.handle;
-    const state = handle.state;
-    const buffers = [];
-    let total = 0;
-    let out = Buffer.allocUnsafe(chunkSize);
-    let outOffset = 0;
-    let inOffset = 0;
-    let availIn = input.length;
-    let availOutBefore = chunkSize;
+    const pass = new Pass(this, input, flush);
+    const step = () => {
+      handle.buffer = input;  // keep the buffers alive while the pool uses them
+      handle.out = pass.out;
+      handle.write(...pass.writeArgs());
+    };
     handle.onerror = (message, errno, code) => {
       this.close();
       callback(zlibError(message, errno, code));
     };
-    const step = () => {
-      availOutBefore = chunkSize - outOffset;
-      handle.buffer = input;  // keep the input alive while the pool uses it
-      handle.out = out;
-      handle.write(flush, input, inOffset, availIn, out, outOffset, availOutBefore);
-    };
     handle.callback = () => {
       if (this.closed) return;
-      const availOutAfter = state[0];
-      const availInAfter = state[1];
-      const produced = availOutBefore - availOutAfter;
-      this.bytesWritten += availIn - availInAfter;
-      if (produced > 0) {
-        buffers.push(out.subarray(outOffset, outOffset + produced));
-        total += produced;
-        if (total > maxOutputLength) {
-          this.close();
-          callback(new (lazyErrors().ERR_BUFFER_TOO_LARGE)(maxOutputLength));
-          return;
-        }
-        outOffset += produced;
-      }
-      inOffset += availIn - availInAfter;
-      availIn = availInAfter;
-      if (availOutAfter !== 0) {
+      const error = pass.advance();
+      if (error !== null) {
+        this.close();
+        callback(error);
+      } else if (pass.done) {
         handle.buffer = handle.out = null;
-        callback(null, buffers, total);
-        return;
+        callback(null, pass.buffers, pass.total);
+      } else {
+        step();
       }
-      out = Buffer.allocUnsafe(chunkSize);
-      outOffset = 0;
-      step();
     };
     step();
   }
