@@ -1,0 +1,3 @@
+'use strict';
+console.log('exiting with 3');
+process.exitCode = 3;

@@ -1,0 +1,5 @@
+'use strict';
+exports.twice = function twice(n) {
+  const doubled = n * 2;
+  return doubled;
+};
