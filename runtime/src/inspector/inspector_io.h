@@ -14,10 +14,10 @@ namespace nodus::inspector {
 
 // What /json/list and /json/version describe.
 struct TargetInfo {
-  std::string id;       // the UUID in ws://host:port/<id>
-  std::string title;    // "node[<pid>]" or the process title
-  std::string url;      // "file:///abs/app.js", or "file://" without a script
-  std::string browser;  // /json/version "Browser", e.g. "node.js/v20.11.1"
+  std::string id;            // the UUID in ws://host:port/<id>
+  std::string title;         // "node[<pid>]" or the process title
+  std::string url;           // "file:///abs/app.js", or "file://" without a script
+  std::string browser;       // /json/version "Browser", e.g. "node.js/v20.11.1"
   bool publish_http = true;  // --inspect-publish-uid=http: /json and /json/list list the target
 };
 
