@@ -369,9 +369,10 @@ void Server::HandleFrames(Connection* c) {
         SendClose(c, kWsCloseUnsupportedData);
         return;
       case WebSocketReader::Event::kPing:
-        if (c->state == Connection::State::kWebSocket)
-          Write(c, EncodeFrameHeader(kWsPong, c->reader.message().size()),
-                std::move(c->reader.message()));
+        if (c->state == Connection::State::kWebSocket) {
+          std::string head = EncodeFrameHeader(kWsPong, c->reader.message().size());
+          Write(c, std::move(head), std::move(c->reader.message()));
+        }
         break;
       case WebSocketReader::Event::kPong:
         break;
