@@ -37,6 +37,9 @@ std::string GenerateUuidV4() {
 
 namespace {
 
+// How long CloseSession waits for the client's close frame before dropping it.
+constexpr uint64_t kCloseReplyTimeoutMs = 2000;
+
 // Session ids are unique for the life of the process, across servers.
 std::atomic<int> g_next_session_id{1};
 
@@ -58,6 +61,10 @@ struct Connection {
   bool handle_closing = false;
   bool shutting_down = false;         // no more writes: our FIN is queued
   bool awaiting_close_reply = false;  // we sent close 1000 and wait for the client's
+  // Bounds the wait for the client's close frame; initialized only then.
+  uv_timer_t close_timer;
+  bool close_timer_inited = false;
+  int open_handles = 1;  // tcp (+ close_timer): deleted when the last one closes
 };
 
 // One uv_write: the buffers live here until the write callback.
@@ -126,6 +133,7 @@ class Server final : public InspectorIo {
   static void OnWrite(uv_write_t* req, int status);
   static void OnShutdown(uv_shutdown_t* req, int status);
   static void OnClosed(uv_handle_t* handle);
+  static void OnCloseTimeout(uv_timer_t* timer);
 
   void RunTasks();
   void OnData(Connection* c, const char* data, size_t n);
@@ -300,7 +308,7 @@ void Server::HandleHttp(Connection* c) {
       return;
     }
     c->http_buffer.erase(0, consumed);
-    if (!HandleRequest(c, req)) return;
+    if (!HandleRequest(c, req)) break;
   }
   if (c->state == Connection::State::kWebSocket && !c->http_buffer.empty()) {
     // Frames sent right behind the upgrade request.
@@ -451,6 +459,11 @@ void Server::SendClose(Connection* c, uint16_t code) {
   c->state = Connection::State::kClosing;
   if (code == kWsCloseNormal) {
     c->awaiting_close_reply = true;
+    uv_timer_init(&loop_, &c->close_timer);
+    c->close_timer.data = c;
+    c->close_timer_inited = true;
+    ++c->open_handles;
+    uv_timer_start(&c->close_timer, OnCloseTimeout, kCloseReplyTimeoutMs, 0);
   } else {
     // A protocol error means nothing more from this client is worth reading.
     uv_read_stop(reinterpret_cast<uv_stream_t*>(&c->tcp));
@@ -479,9 +492,18 @@ void Server::Close(Connection* c) {
     delegate_->OnSessionEnded(c->session_id);
   }
   uv_close(reinterpret_cast<uv_handle_t*>(&c->tcp), OnClosed);
+  if (c->close_timer_inited) uv_close(reinterpret_cast<uv_handle_t*>(&c->close_timer), OnClosed);
 }
 
-void Server::OnClosed(uv_handle_t* handle) { delete static_cast<Connection*>(handle->data); }
+void Server::OnClosed(uv_handle_t* handle) {
+  auto* c = static_cast<Connection*>(handle->data);
+  if (--c->open_handles == 0) delete c;
+}
+
+void Server::OnCloseTimeout(uv_timer_t* timer) {
+  auto* c = static_cast<Connection*>(timer->data);
+  c->server->Close(c);
+}
 
 }  // namespace
 

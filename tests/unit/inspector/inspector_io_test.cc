@@ -475,3 +475,55 @@ TEST_CASE("io: destroying the server ends open sessions and joins") {
   CHECK(f.delegate.WaitEnded(0) == id);
   CHECK(c.ReadToEof());
 }
+
+TEST_CASE("io: CloseSession ends the session when the client never answers") {
+  Fixture f;
+  REQUIRE(f.io);
+  Client c(f.io->port());
+  int id = f.Open(c);
+  REQUIRE(id > 0);
+  auto start = std::chrono::steady_clock::now();
+  f.io->CloseSession(id);
+  CHECK(c.ReadFrame().first == kWsClose);
+  CHECK(f.delegate.WaitEnded(0) == id);  // after the 2 s bound, without a close from us
+  CHECK(std::chrono::steady_clock::now() - start >= 1900ms);
+  CHECK(c.ReadToEof());
+}
+
+TEST_CASE("io: binary frames close with 1003") {
+  Fixture f;
+  REQUIRE(f.io);
+  Client c(f.io->port());
+  int id = f.Open(c);
+  REQUIRE(id > 0);
+  c.Send(MaskedFrame(0x82, "{}"));
+  auto close = c.ReadFrame();
+  CHECK(close.first == kWsClose);
+  CHECK(close.second == ClosePayload(1003));
+  CHECK(f.delegate.WaitEnded(0) == id);
+}
+
+TEST_CASE("io: frames right behind the upgrade request are read") {
+  Fixture f;
+  REQUIRE(f.io);
+  Client c(f.io->port());
+  c.Send(UpgradeRequest("/" + f.target.id) + MaskedFrame(0x81, "early"));
+  int id = f.delegate.WaitStarted(0);
+  REQUIRE(id > 0);
+  auto m = f.delegate.WaitMessage(0);
+  CHECK(m.first == id);
+  CHECK(m.second == "early");
+}
+
+TEST_CASE("io: a client dropping mid-message ends its session") {
+  Fixture f;
+  REQUIRE(f.io);
+  int id;
+  {
+    Client c(f.io->port());
+    id = f.Open(c);
+    REQUIRE(id > 0);
+    c.Send(MaskedFrame(0x81, std::string(100000, 'x')).substr(0, 5000));
+  }
+  CHECK(f.delegate.WaitEnded(0) == id);
+}
