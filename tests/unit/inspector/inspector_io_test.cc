@@ -527,3 +527,27 @@ TEST_CASE("io: a client dropping mid-message ends its session") {
   }
   CHECK(f.delegate.WaitEnded(0) == id);
 }
+
+TEST_CASE("io: Send from several threads at once delivers every message") {
+  Fixture f;
+  REQUIRE(f.io);
+  Client c(f.io->port());
+  int id = f.Open(c);
+  REQUIRE(id > 0);
+  std::vector<std::thread> senders;
+  for (int t = 0; t < 4; ++t)
+    senders.emplace_back([&f, id, t] {
+      for (int i = 0; i < 250; ++i) f.io->Send(id, std::to_string(t) + ":" + std::to_string(i));
+    });
+  for (auto& s : senders) s.join();
+  int next[4] = {0, 0, 0, 0};
+  bool in_order = true;
+  for (int i = 0; i < 1000; ++i) {
+    auto frame = c.ReadFrame();
+    REQUIRE(frame.first == kWsText);
+    int t = frame.second[0] - '0';
+    in_order = in_order && frame.second == std::to_string(t) + ":" + std::to_string(next[t]);
+    ++next[t];
+  }
+  CHECK(in_order);  // each thread's messages keep their order
+}
