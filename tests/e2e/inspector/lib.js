@@ -22,7 +22,10 @@ const tmpdirs = [];
 function killAll() {
   for (const c of children) {
     try {
-      c.kill('SIGKILL');
+      // A child started with {group: true} leads its own process group
+      // (Chromium's helpers): kill the whole group.
+      if (c.nodusGroup) process.kill(-c.pid, 'SIGKILL');
+      else c.kill('SIGKILL');
     } catch {}
   }
   for (const d of tmpdirs) fs.rmSync(d, { recursive: true, force: true });
@@ -101,13 +104,16 @@ class Output {
   }
 }
 
-// Starts RUNTIME ARGS... in cwd (default: the apps directory).
+// Starts RUNTIME ARGS... in cwd (default: the apps directory); opts.group:
+// in a process group of its own, killed as a whole at exit.
 function start(runtime, args, opts = {}) {
   const child = spawn(runtime, args, {
     cwd: opts.cwd || APPS,
     env: { ...process.env, ...(opts.env || {}) },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: !!opts.group,
   });
+  child.nodusGroup = !!opts.group;
   children.add(child);
   const p = {
     child,
@@ -115,9 +121,10 @@ function start(runtime, args, opts = {}) {
     stderr: new Output(child.stderr, `${path.basename(runtime)} stderr`),
     exited: new Promise((resolve) => {
       child.on('exit', (code, signal) => {
-        children.delete(child);
+        if (!child.nodusGroup) children.delete(child);
         resolve({ code, signal });
       });
+      child.on('error', (e) => resolve({ code: null, signal: null, error: e.message }));
     }),
   };
   p.waitExit = (ms = WAIT_MS) =>
