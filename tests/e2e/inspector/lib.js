@@ -137,7 +137,10 @@ function start(runtime, args, opts = {}) {
 async function startInspected(runtime, flag, app, opts = {}) {
   const extra = opts.args || [];
   const p = start(runtime, [`${flag}=127.0.0.1:${opts.port || 0}`, ...extra, app, ...(opts.appArgs || [])], opts);
-  const m = await p.stderr.wait(/Debugger listening on (ws:\/\/([\d.]+):(\d+)\/([0-9a-f-]+))\n/);
+  const m = await Promise.race([
+    p.stderr.wait(/Debugger listening on (ws:\/\/([\d.]+):(\d+)\/([0-9a-f-]+))\n/),
+    p.exited.then((r) => fail(`${runtime} ${flag} ${app} exited (${JSON.stringify(r)}) before "Debugger listening"; stderr:\n${p.stderr.text}`)),
+  ]);
   p.wsUrl = m[1];
   p.host = m[2];
   p.port = Number(m[3]);
