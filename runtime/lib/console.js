@@ -36,4 +36,18 @@ for (const name of ['profile', 'profileEnd', 'timeStamp', 'context', 'createTask
   globalConsole[name] = noop;
 }
 
+// Each method also calls V8's console method when an inspector exists, so
+// debuggers see console output (Runtime.consoleAPICalled). The native bound
+// consoleCall keeps the user's frame on top of the stack V8 records.
+const consoleFromVM = require('internal/console/from_vm');
+const { consoleCall } = internalBinding('inspector');
+for (const key of Object.keys(consoleFromVM)) {
+  const inspectorMethod = consoleFromVM[key];
+  const nodeMethod = globalConsole[key];
+  if (typeof inspectorMethod !== 'function' || typeof nodeMethod !== 'function') continue;
+  const wrapped = consoleCall.bind(globalConsole, inspectorMethod, nodeMethod);
+  Object.defineProperty(wrapped, 'name', { value: key });
+  globalConsole[key] = wrapped;
+}
+
 module.exports = globalConsole;

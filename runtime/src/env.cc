@@ -9,6 +9,7 @@
 #include "bindings/binding.h"
 #include "builtins.h"
 #include "errors.h"
+#include "inspector_agent.h"
 #include "resolve/resolve.h"
 
 namespace nodus {
@@ -164,6 +165,16 @@ bool Env::Bootstrap() {
     return false;
   }
   try_catch.Reset();
+
+  // --inspect*: listening before user code runs; --inspect-brk and
+  // --inspect-wait hold it until a client says run.
+  if (options_.inspect && options_.mode != RunMode::kCheck) {
+    inspector::Agent& agent = inspector_agent();
+    if (agent.StartIo(options_.inspect_host, options_.inspect_port) &&
+        (options_.inspect_brk || options_.inspect_wait)) {
+      agent.WaitForFrontend();
+    }
+  }
 
   const char* main_id = nullptr;
   switch (options_.mode) {
@@ -400,6 +411,8 @@ int Env::RunLoopAndExit() {
 }
 
 void Env::Exit(int code) {
+  // A debugger still attached sees the program end, then lets it go.
+  if (inspector_agent_ && !stopping_) inspector_agent_->WaitForDisconnect();
   stopping_ = true;
   for (auto it = cleanup_hooks_.rbegin(); it != cleanup_hooks_.rend(); ++it) (*it)();
   cleanup_hooks_.clear();
@@ -408,6 +421,11 @@ void Env::Exit(int code) {
   // Everything JavaScript wrote is already on its way (stdio writes are
   // synchronous); tearing V8 down would only cost time.
   _exit(code);
+}
+
+inspector::Agent& Env::inspector_agent() {
+  if (!inspector_agent_) inspector_agent_ = std::make_unique<inspector::Agent>(*this);
+  return *inspector_agent_;
 }
 
 resolve::Resolver& Env::resolver() {

@@ -24,6 +24,9 @@ class RealFs;
 namespace resolve {
 class Resolver;
 }
+namespace inspector {
+class Agent;
+}
 
 class Env {
  public:
@@ -45,6 +48,10 @@ class Env {
   const std::vector<std::string>& argv() const { return argv_; }
   v8::Local<v8::Object> process_object() const { return process_.Get(isolate_); }
   resolve::Resolver& resolver();
+  // The inspector agent, created on first use (--inspect*, SIGUSR1, the
+  // `inspector` module); nullptr until then.
+  inspector::Agent& inspector_agent();
+  inspector::Agent* inspector_agent_if_created() const { return inspector_agent_.get(); }
   base::RealFs& resolver_fs();
 
   // Runs the bootstrap builtins and then the entry point for the run mode.
@@ -130,6 +137,7 @@ class Env {
   std::array<v8::Global<v8::Function>, static_cast<size_t>(Callback::kCount)> callbacks_;
   std::unique_ptr<resolve::Resolver> resolver_;
   std::unique_ptr<base::RealFs> resolver_fs_;
+  std::unique_ptr<inspector::Agent> inspector_agent_;
 
   uint8_t fallback_tick_info_[2] = {0, 0};
   uint8_t* tick_info_ = fallback_tick_info_;

@@ -28,9 +28,11 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 // Options of Node that nodus does not implement yet: accepted by name so the
 // user gets a clear message instead of "bad option".
-constexpr std::array<std::string_view, 8> kNotYetImplemented = {
-    "--inspect", "--inspect-brk",         "--inspect-wait", "--inspect-port",
-    "--test",    "--experimental-loader", "--import",       "--cpu-prof",
+constexpr std::array<std::string_view, 4> kNotYetImplemented = {
+    "--test",
+    "--experimental-loader",
+    "--import",
+    "--inspect-brk-node",
 };
 
 // V8 options passed through to V8 (Node forwards the same ones).
@@ -76,6 +78,49 @@ struct Parser {
     }
     if (index + 1 >= args.size()) return Fail(name + " requires an argument");
     *out = args[++index];
+    return true;
+  }
+
+  // "[host:]port" of --inspect*, --inspect-port and --debug-port. A value that
+  // is not a number is a host (Node reports an unresolvable one at start).
+  bool ParseHostPort(const std::string& text) {
+    std::string host;
+    std::string port = text;
+    if (!text.empty() && text[0] == '[') {
+      size_t close = text.find(']');
+      if (close == std::string::npos) return Fail("invalid host in " + text);
+      host = text.substr(1, close - 1);
+      port = close + 1 < text.size() && text[close + 1] == ':' ? text.substr(close + 2) : "";
+    } else if (size_t colon = text.rfind(':'); colon != std::string::npos) {
+      host = text.substr(0, colon);
+      port = text.substr(colon + 1);
+    }
+    bool numeric =
+        !port.empty() && port.size() <= 6 &&
+        std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!numeric && host.empty()) {
+      host = port;
+      port.clear();
+    }
+    if (!host.empty()) options->inspect_host = host;
+    if (port.empty()) return true;
+    if (!numeric) return Fail("must be 0 or in range 1024 to 65535.");
+    int value = std::stoi(port);
+    if (value != 0 && (value < 1024 || value > 65535)) {
+      return Fail("must be 0 or in range 1024 to 65535.");
+    }
+    options->inspect_port = value;
+    return true;
+  }
+
+  // Positive integers of --cpu-prof-interval and --heap-prof-interval.
+  bool ParseInterval(const std::string& name, const std::string& text, int* out) {
+    char* end = nullptr;
+    long value = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value <= 0 || value > (1L << 30)) {
+      return Fail(name + " must be a positive integer");
+    }
+    *out = static_cast<int>(value);
     return true;
   }
 
@@ -166,6 +211,52 @@ struct Parser {
       options->watch_paths.push_back(path);
       return true;
     }
+    if (name == "--inspect" || name == "--inspect-brk" || name == "--inspect-wait") {
+      options->inspect = true;
+      if (name == "--inspect-brk") options->inspect_brk = true;
+      if (name == "--inspect-wait") options->inspect_wait = true;
+      return inline_value == nullptr || ParseHostPort(value);
+    }
+    if (name == "--inspect-port" || name == "--debug-port") {
+      std::string host_port;
+      return take(&host_port) && ParseHostPort(host_port);
+    }
+    if (name == "--inspect-publish-uid") {
+      std::string destinations;
+      if (!take(&destinations)) return false;
+      options->inspect_publish_stderr = false;
+      options->inspect_publish_http = false;
+      size_t start = 0;
+      while (start <= destinations.size()) {
+        size_t comma = destinations.find(',', start);
+        if (comma == std::string::npos) comma = destinations.size();
+        std::string item = destinations.substr(start, comma - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (item == "stderr") {
+          options->inspect_publish_stderr = true;
+        } else if (item == "http") {
+          options->inspect_publish_http = true;
+        } else {
+          return Fail("--inspect-publish-uid destination can be stderr or http");
+        }
+        start = comma + 1;
+      }
+      return true;
+    }
+    if (name == "--cpu-prof") return options->cpu_prof = true;
+    if (name == "--cpu-prof-dir") return take(&options->cpu_prof_dir);
+    if (name == "--cpu-prof-name") return take(&options->cpu_prof_name);
+    if (name == "--cpu-prof-interval" || name == "--heap-prof-interval") {
+      std::string text;
+      if (!take(&text)) return false;
+      return ParseInterval(name, text,
+                           name == "--cpu-prof-interval" ? &options->cpu_prof_interval_us
+                                                         : &options->heap_prof_interval_bytes);
+    }
+    if (name == "--heap-prof") return options->heap_prof = true;
+    if (name == "--heap-prof-dir") return take(&options->heap_prof_dir);
+    if (name == "--heap-prof-name") return take(&options->heap_prof_name);
     if (name == "--title") return take(&options->title);
     if (name == "--unhandled-rejections") {
       if (!take(&options->unhandled_rejections)) return false;
@@ -197,6 +288,27 @@ struct Parser {
   }
 };
 
+// --cpu-prof-* and --heap-prof-* need their main option, as in Node.
+bool CheckProfilerOptions(Parser& parser) {
+  const Options& o = *parser.options;
+  auto exec_has = [&](std::string_view prefix) {
+    return std::any_of(o.exec_argv.begin(), o.exec_argv.end(), [&](const std::string& arg) {
+      return NormalizeName(arg.substr(0, arg.find('='))) == prefix;
+    });
+  };
+  for (std::string_view name : {"--cpu-prof-dir", "--cpu-prof-name", "--cpu-prof-interval"}) {
+    if (!o.cpu_prof && exec_has(name)) {
+      return parser.Fail(std::string(name) + " must be used with --cpu-prof");
+    }
+  }
+  for (std::string_view name : {"--heap-prof-dir", "--heap-prof-name", "--heap-prof-interval"}) {
+    if (!o.heap_prof && exec_has(name)) {
+      return parser.Fail(std::string(name) + " must be used with --heap-prof");
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Options* options,
@@ -217,6 +329,7 @@ bool ParseOptions(const std::vector<std::string>& args, bool stdin_is_tty, Optio
   }
   // -v and -h win over everything else, as in Node.
   if (options->mode == RunMode::kVersion || options->mode == RunMode::kHelp) return true;
+  if (!CheckProfilerOptions(parser)) return false;
   if (options->watch && options->mode == RunMode::kEval) {
     return parser.Fail("either --watch or --eval can be used, not both");
   }
@@ -335,6 +448,19 @@ std::string HelpText() {
          "  -p, --print CODE             evaluate CODE and print the result\n"
          "  -r, --require MODULE         CommonJS module to preload (option can be repeated)\n"
          "  -v, --version                print nodus's version (with --verbose: the libraries)\n"
+         "  --cpu-prof                   write a V8 CPU profile (.cpuprofile) at exit;\n"
+         "                               --cpu-prof-dir, --cpu-prof-name, --cpu-prof-interval\n"
+         "  --heap-prof                  write a sampling heap profile (.heapprofile) at exit;\n"
+         "                               --heap-prof-dir, --heap-prof-name, --heap-prof-interval\n"
+         "  --inspect[=[host:]port]      activate the inspector on host:port\n"
+         "                               (default: 127.0.0.1:9229; port 0 picks a free one)\n"
+         "  --inspect-brk[=[host:]port]  activate the inspector and break at the main module's "
+         "start\n"
+         "  --inspect-wait[=[host:]port] activate the inspector and wait for a debugger to attach\n"
+         "  --inspect-port=[host:]port   set host:port for the inspector (SIGUSR1, "
+         "inspector.open)\n"
+         "  --inspect-publish-uid=stderr,http\n"
+         "                               where the inspector's WebSocket URL is published\n"
          "  --no-deprecation             silence deprecation warnings\n"
          "  --no-warnings                silence all process warnings\n"
          "  --preserve-symlinks          keep symbolic links when resolving modules\n"

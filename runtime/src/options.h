@@ -42,6 +42,23 @@ struct Options {
   bool watch = false;                    // --watch / --watch-path: run under nodus-watch
   std::vector<std::string> watch_paths;  // --watch-path (repeatable)
   bool watch_preserve_output = false;    // --watch-preserve-output
+  // The inspector (DESIGN.md §5). --inspect-port sets host/port without starting it.
+  bool inspect = false;       // --inspect, --inspect-brk or --inspect-wait: start at launch
+  bool inspect_brk = false;   // wait for a client, then pause on the main module's first line
+  bool inspect_wait = false;  // wait for a client, then run
+  std::string inspect_host = "127.0.0.1";
+  int inspect_port = 9229;
+  bool inspect_publish_stderr = true;  // --inspect-publish-uid
+  bool inspect_publish_http = true;
+  // --cpu-prof / --heap-prof: profiles written at exit through an in-process session.
+  bool cpu_prof = false;
+  std::string cpu_prof_dir;
+  std::string cpu_prof_name;
+  int cpu_prof_interval_us = 1000;
+  bool heap_prof = false;
+  std::string heap_prof_dir;
+  std::string heap_prof_name;
+  int heap_prof_interval_bytes = 512 * 1024;
 };
 
 struct OptionsError {

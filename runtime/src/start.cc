@@ -14,6 +14,7 @@
 
 #include "builtins.h"
 #include "env.h"
+#include "inspector_agent.h"
 #include "options.h"
 
 namespace nodus {
@@ -126,6 +127,7 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
         }
       });
     }
+    if (write_code_cache_to == nullptr) inspector::InstallSigusr1Handler(env);
     if (!env.Bootstrap()) env.Exit(1);
     exit_code = env.RunLoopAndExit();
     env.Exit(exit_code);

@@ -30,6 +30,7 @@ class Env;
   V(errors)               \
   V(fs)                   \
   V(http_parser)          \
+  V(inspector)            \
   V(modules)              \
   V(options)              \
   V(os)                   \

@@ -31,6 +31,18 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
   flag("traceUncaught", o.trace_uncaught);
   text("title", o.title);
   text("unhandledRejections", o.unhandled_rejections);
+  auto number = [&](const char* name, int value) {
+    SetValue(env, target, name, v8::Integer::New(isolate, value));
+  };
+  flag("inspectBrk", o.inspect && o.inspect_brk);
+  flag("cpuProf", o.cpu_prof);
+  text("cpuProfDir", o.cpu_prof_dir);
+  text("cpuProfName", o.cpu_prof_name);
+  number("cpuProfInterval", o.cpu_prof_interval_us);
+  flag("heapProf", o.heap_prof);
+  text("heapProfDir", o.heap_prof_dir);
+  text("heapProfName", o.heap_prof_name);
+  number("heapProfInterval", o.heap_prof_interval_bytes);
 }
 
 }  // namespace nodus::bindings::options

@@ -76,9 +76,65 @@ TEST_CASE("unknown options are 'bad option', exit 9") {
 }
 
 TEST_CASE("Node options nodus has not built say so") {
-  Parsed p = Parse({"--inspect", "app.js"});
+  Parsed p = Parse({"--import", "x.mjs", "app.js"});
   REQUIRE_FALSE(p.ok);
-  CHECK(p.error.message == "nodus: --inspect is not implemented in nodus yet");
+  CHECK(p.error.message == "nodus: --import is not implemented in nodus yet");
+}
+
+TEST_CASE("inspect options take an optional host and port") {
+  Parsed plain = Parse({"--inspect", "app.js"});
+  REQUIRE(plain.ok);
+  CHECK(plain.options.inspect);
+  CHECK_FALSE(plain.options.inspect_brk);
+  CHECK(plain.options.inspect_host == "127.0.0.1");
+  CHECK(plain.options.inspect_port == 9229);
+  Parsed port = Parse({"--inspect-brk=0", "app.js"});
+  REQUIRE(port.ok);
+  CHECK(port.options.inspect_brk);
+  CHECK(port.options.inspect_port == 0);
+  Parsed both = Parse({"--inspect-wait=localhost:9333", "app.js"});
+  REQUIRE(both.ok);
+  CHECK(both.options.inspect_wait);
+  CHECK(both.options.inspect_host == "localhost");
+  CHECK(both.options.inspect_port == 9333);
+  Parsed v6 = Parse({"--inspect=[::1]:0", "app.js"});
+  REQUIRE(v6.ok);
+  CHECK(v6.options.inspect_host == "::1");
+  Parsed host = Parse({"--inspect=0.0.0.0", "app.js"});
+  REQUIRE(host.ok);
+  CHECK(host.options.inspect_host == "0.0.0.0");
+  CHECK(host.options.inspect_port == 9229);
+  Parsed later = Parse({"--inspect-port", "9444", "app.js"});
+  REQUIRE(later.ok);
+  CHECK_FALSE(later.options.inspect);
+  CHECK(later.options.inspect_port == 9444);
+}
+
+TEST_CASE("inspect ports below 1024 are refused as in Node") {
+  Parsed low = Parse({"--inspect=80", "app.js"});
+  REQUIRE_FALSE(low.ok);
+  CHECK(low.error.message == "nodus: must be 0 or in range 1024 to 65535.");
+  CHECK_FALSE(Parse({"--inspect=127.0.0.1:70000", "app.js"}).ok);
+}
+
+TEST_CASE("inspect-publish-uid names stderr and http") {
+  Parsed http = Parse({"--inspect-publish-uid=http", "app.js"});
+  REQUIRE(http.ok);
+  CHECK(http.options.inspect_publish_http);
+  CHECK_FALSE(http.options.inspect_publish_stderr);
+  Parsed bad = Parse({"--inspect-publish-uid=foo", "app.js"});
+  REQUIRE_FALSE(bad.ok);
+  CHECK(bad.error.message == "nodus: --inspect-publish-uid destination can be stderr or http");
+}
+
+TEST_CASE("profiler sub-options need their main option") {
+  Parsed alone = Parse({"--cpu-prof-dir=/tmp", "app.js"});
+  REQUIRE_FALSE(alone.ok);
+  CHECK(alone.error.message == "nodus: --cpu-prof-dir must be used with --cpu-prof");
+  Parsed ok = Parse({"--cpu-prof", "--cpu-prof-interval", "500", "app.js"});
+  REQUIRE(ok.ok);
+  CHECK(ok.options.cpu_prof_interval_us == 500);
+  CHECK(ok.options.script == "app.js");
 }
 
 TEST_CASE("a double dash ends the options") {

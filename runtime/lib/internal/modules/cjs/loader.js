@@ -343,8 +343,15 @@ Module.prototype._compile = function(content, filename) {
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
-  return Reflect.apply(compiledWrapper, exports, [exports, require, this, filename, dirname]);
+  const args = [exports, require, this, filename, dirname];
+  // --inspect-brk: "Break on start" on the main module's first statement.
+  if (this.id === '.' && !breakOnStartDone && internalBinding('options').inspectBrk) {
+    breakOnStartDone = true;
+    return internalBinding('inspector').callAndPauseOnStart(compiledWrapper, exports, ...args);
+  }
+  return Reflect.apply(compiledWrapper, exports, args);
 };
+let breakOnStartDone = false;
 
 // nodus does not load ES modules yet: say so with Node's error code.
 function requireEsmError(filename, parent) {
