@@ -229,7 +229,8 @@ function run(cases) {
     process.exit(2);
   }
   const t = {
-    runtime,
+    // Programs start in the apps directory: a relative path must not change.
+    runtime: runtime.includes('/') ? path.resolve(runtime) : runtime,
     fixture: fixture && path.resolve(fixture),
     name,
     app: (n) => path.join(APPS, n),
