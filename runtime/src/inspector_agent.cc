@@ -268,18 +268,19 @@ Agent::Agent(Env& env) : env_(env) {
   info.auxData = ToStringView(R"({"isDefault":true})");
   inspector_->contextCreated(info);
 
-  async_ = new uv_async_t;
-  async_->data = this;
-  uv_async_init(env.loop(), async_, [](uv_async_t* handle) {
-    auto* agent = static_cast<Agent*>(handle->data);
-    v8::HandleScope handle_scope(agent->env_.isolate());
-    v8::Context::Scope context_scope(agent->env_.context());
-    agent->ProcessEvents();
-    // What a dispatched message scheduled (an evaluated promise's reactions)
-    // runs now, as after any other macrotask.
-    agent->env_.DrainTasks();
-  });
-  uv_unref(reinterpret_cast<uv_handle_t*>(async_));
+  wakeup_.Init(
+      env.loop(),
+      [](void* data) {
+        auto* agent = static_cast<Agent*>(data);
+        v8::HandleScope handle_scope(agent->env_.isolate());
+        v8::Context::Scope context_scope(agent->env_.context());
+        agent->ProcessEvents();
+        // What a dispatched message scheduled (an evaluated promise's
+        // reactions) runs now, as after any other macrotask.
+        agent->env_.DrainTasks();
+      },
+      this);
+  wakeup_.Unref();
 }
 
 Agent::~Agent() {
@@ -413,7 +414,7 @@ void Agent::Post(Event event) {
 
 void Agent::WakeMainThread() {
   wake_.notify_all();
-  uv_async_send(async_);
+  wakeup_.Send();
   env_.isolate()->RequestInterrupt(
       [](v8::Isolate* isolate, void* data) {
         v8::HandleScope scope(isolate);
@@ -589,7 +590,7 @@ namespace {
 struct Sigusr1State {
   Env* env = nullptr;
   sem_t semaphore;
-  uv_async_t async;
+  LoopWakeup wakeup;
 };
 Sigusr1State* g_sigusr1 = nullptr;
 
@@ -607,15 +608,15 @@ void InstallSigusr1Handler(Env& env) {
   g_sigusr1 = new Sigusr1State;
   g_sigusr1->env = &env;
   sem_init(&g_sigusr1->semaphore, 0, 0);
-  uv_async_init(env.loop(), &g_sigusr1->async,
-                [](uv_async_t*) { StartFromSignal(*g_sigusr1->env); });
-  uv_unref(reinterpret_cast<uv_handle_t*>(&g_sigusr1->async));
+  g_sigusr1->wakeup.Init(
+      env.loop(), [](void*) { StartFromSignal(*g_sigusr1->env); }, nullptr);
+  g_sigusr1->wakeup.Unref();
   // The watchdog wakes the main thread both ways: the async while the loop
   // waits, an interrupt while JavaScript runs (a process stuck in a loop).
   std::thread([] {
     while (true) {
       if (sem_wait(&g_sigusr1->semaphore) != 0) continue;
-      uv_async_send(&g_sigusr1->async);
+      g_sigusr1->wakeup.Send();
       g_sigusr1->env->isolate()->RequestInterrupt(
           [](v8::Isolate*, void*) { StartFromSignal(*g_sigusr1->env); }, nullptr);
     }

@@ -4,13 +4,12 @@
 // sessions of remote clients (through the transport, inspector/inspector_io.h)
 // and of the `inspector` module. The transport thread posts events into a
 // locked queue; the main thread drains it from wherever it is: an interrupt
-// while JavaScript runs (so a busy loop can be paused), a uv_async while the
+// while JavaScript runs (so a busy loop can be paused), a wake-up while the
 // loop waits, the pause loop while paused, and the wait for a client.
 //
 // Created on first use (Env::inspector_agent()): programs that never use the
 // inspector do not pay for it.
 
-#include <uv.h>
 #include <v8-inspector.h>
 #include <v8.h>
 
@@ -23,6 +22,7 @@
 #include <string_view>
 
 #include "inspector/inspector_io.h"
+#include "inspector/loop_wakeup.h"
 
 namespace nodus {
 
@@ -131,7 +131,7 @@ class Agent final : public v8_inspector::V8InspectorClient, public InspectorIoDe
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Event> events_;
-  uv_async_t* async_ = nullptr;  // closed with the loop; never freed before exit
+  LoopWakeup wakeup_;  // the loop is idle (see loop_wakeup.h for why not uv_async_t)
 
   bool draining_ = false;
   bool accepting_sessions_ = false;

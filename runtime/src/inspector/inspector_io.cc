@@ -14,6 +14,7 @@
 
 #include "inspector/http_request.h"
 #include "inspector/http_responses.h"
+#include "inspector/loop_wakeup.h"
 #include "inspector/websocket_frame.h"
 
 namespace nodus::inspector {
@@ -123,10 +124,9 @@ class Server final : public InspectorIo {
       std::lock_guard<std::mutex> lock(mutex_);
       tasks_.push_back(std::move(task));
     }
-    uv_async_send(&async_);
+    wakeup_.Send();
   }
 
-  static void OnAsync(uv_async_t* handle);
   static void OnConnection(uv_stream_t* server, int status);
   static void OnAlloc(uv_handle_t*, size_t suggested, uv_buf_t* buf);
   static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
@@ -150,7 +150,7 @@ class Server final : public InspectorIo {
   InspectorIoDelegate* delegate_;
   uv_loop_t loop_;
   uv_tcp_t server_;
-  uv_async_t async_;
+  LoopWakeup wakeup_;  // other threads' Send/CloseSession (not uv_async_t: see loop_wakeup.h)
   std::thread thread_;
   bool loop_open_ = false;
   int port_ = 0;
@@ -216,12 +216,9 @@ int Server::Bind(const std::string& host_in, int port) {
   bool v6 = host.find(':') != std::string::npos;
   host_port_ = (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port_);
 
-  uv_async_init(&loop_, &async_, OnAsync);
-  async_.data = this;
-  return 0;
+  return wakeup_.Init(
+      &loop_, [](void* data) { static_cast<Server*>(data)->RunTasks(); }, this);
 }
-
-void Server::OnAsync(uv_async_t* handle) { static_cast<Server*>(handle->data)->RunTasks(); }
 
 void Server::RunTasks() {
   std::vector<Task> tasks;
@@ -249,7 +246,7 @@ void Server::RunTasks() {
         stopping_ = true;
         for (Connection* c : std::vector<Connection*>(connections_)) Close(c);
         uv_close(reinterpret_cast<uv_handle_t*>(&server_), nullptr);
-        uv_close(reinterpret_cast<uv_handle_t*>(&async_), nullptr);
+        wakeup_.Close();
         return;  // later tasks are dropped: nothing may run after the stop
     }
   }
