@@ -10,6 +10,7 @@
 #include <thread>
 #include <utility>
 
+#include "bindings/binding.h"
 #include "env.h"
 
 namespace nodus::inspector {
@@ -53,12 +54,19 @@ std::string ToUtf8(const StringView& view) {
   out.reserve(view.length());
   if (view.is8Bit()) {
     const uint8_t* chars = view.characters8();
-    for (size_t i = 0; i < view.length(); i++) AppendUtf8(out, chars[i]);
+    size_t ascii = 0;  // protocol JSON is mostly ASCII (heap snapshots: all of it)
+    while (ascii < view.length() && chars[ascii] < 0x80) ascii++;
+    out.append(reinterpret_cast<const char*>(chars), ascii);
+    for (size_t i = ascii; i < view.length(); i++) AppendUtf8(out, chars[i]);
     return out;
   }
   const uint16_t* chars = view.characters16();
   for (size_t i = 0; i < view.length(); i++) {
     uint32_t unit = chars[i];
+    if (unit < 0x80) {
+      out += static_cast<char>(unit);
+      continue;
+    }
     if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < view.length() && chars[i + 1] >= 0xDC00 &&
         chars[i + 1] <= 0xDFFF) {
       AppendUtf8(out, 0x10000 + ((unit - 0xD800) << 10) + (chars[++i] - 0xDC00));
@@ -315,6 +323,12 @@ bool Agent::StartIo(const std::string& host, int port) {
     std::fflush(stderr);
     return false;
   }
+  // process.debugPort tells the program the port it got (port 0 picks one).
+  v8::HandleScope scope(env_.isolate());
+  env_.process_object()
+      ->Set(env_.context(), bindings::ToV8(env_.isolate(), "debugPort"),
+            v8::Integer::New(env_.isolate(), io_->port()))
+      .Check();
   if (options.inspect_publish_stderr) {
     std::fprintf(stderr, "Debugger listening on %s\nFor help, see: %s\n", WebSocketUrl().c_str(),
                  kHelpUrl);

@@ -35,6 +35,7 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
     SetValue(env, target, name, v8::Integer::New(isolate, value));
   };
   flag("inspectBrk", o.inspect && o.inspect_brk);
+  number("inspectPort", o.inspect_port);
   flag("cpuProf", o.cpu_prof);
   text("cpuProfDir", o.cpu_prof_dir);
   text("cpuProfName", o.cpu_prof_name);

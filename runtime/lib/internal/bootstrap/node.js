@@ -59,7 +59,8 @@ Object.defineProperty(process, 'title', {
   configurable: true,
 });
 if (options.title) process.title = options.title;
-defineValue('debugPort', 9229);
+// The inspector's port (--inspect-port); the agent stores the bound one when it starts.
+defineValue('debugPort', options.inspectPort);
 
 // --- Tasks, timers, errors ------------------------------------------------
 const { nextTick, setupTaskQueue, queueMicrotask } = require('internal/process/task_queues');
