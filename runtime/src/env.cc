@@ -224,6 +224,9 @@ v8::MaybeLocal<v8::Value> Env::MakeCallback(v8::Local<v8::Function> fn, v8::Loca
   v8::MaybeLocal<v8::Value> result;
   {
     v8::TryCatch try_catch(isolate_);
+    // Verbose: what reaches this handler is uncaught, also for the
+    // debugger's "pause on uncaught exceptions".
+    try_catch.SetVerbose(true);
     callback_depth_++;
     result = fn->Call(context(), recv, argc, argv);
     callback_depth_--;
@@ -239,6 +242,7 @@ void Env::CallUntilDone(v8::Local<v8::Function> fn, v8::Local<v8::Value> recv, i
                         v8::Local<v8::Value>* argv, v8::Local<v8::Value>* result) {
   while (!stopping_) {
     v8::TryCatch try_catch(isolate_);
+    try_catch.SetVerbose(true);  // as in MakeCallback
     callback_depth_++;
     v8::MaybeLocal<v8::Value> ret = fn->Call(context(), recv, argc, argv);
     callback_depth_--;

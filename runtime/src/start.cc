@@ -75,10 +75,6 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
   if (options.watch && options.mode == RunMode::kScript && !std::getenv("NODUS_WATCH_REPORT_FD")) {
     return ExecWatchSupervisor(options);
   }
-  if (options.mode == RunMode::kRepl) {
-    std::fprintf(stderr, "nodus: the REPL is not implemented yet; run a script or use -e\n");
-    return 9;
-  }
 
   for (const std::string& flag : options.v8_flags) {
     v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
@@ -94,6 +90,9 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
   v8::Isolate* isolate = v8::Isolate::New(params);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  // Env reports uncaught exceptions itself (its TryCatches are verbose for the
+  // debugger's sake); without a listener V8 would also print its own report.
+  isolate->AddMessageListener([](v8::Local<v8::Message>, v8::Local<v8::Value>) {});
 
   int exit_code;
   {

@@ -47,7 +47,10 @@ function evalScript(name, body, print) {
   define('require', makeRequireFunction(module));
   define('__filename', name);
   define('__dirname', '.');
-  const result = runInThisContext(body, name);
+  // --inspect-brk -e: "Break on start" on the first statement of the code.
+  const result = name === '[eval]' && internalBinding('options').inspectBrk ?
+    internalBinding('inspector').callAndPauseOnStart(runInThisContext, undefined, body, name) :
+    runInThisContext(body, name);
   if (print) {
     // -p prints the completion value when the process exits (as Node).
     process.on('exit', () => {
