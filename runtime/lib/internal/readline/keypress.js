@@ -10,7 +10,7 @@ const kEscapeSequences = {
   '[5~': 'pageup', '[6~': 'pagedown', '[7~': 'home', '[8~': 'end', 'OP': 'f1', 'OQ': 'f2',
   'OR': 'f3', 'OS': 'f4', '[11~': 'f1', '[12~': 'f2', '[13~': 'f3', '[14~': 'f4',
   '[15~': 'f5', '[17~': 'f6', '[18~': 'f7', '[19~': 'f8', '[20~': 'f9', '[21~': 'f10',
-  '[23~': 'f11', '[24~': 'f12', '[Z': 'tab',
+  '[23~': 'f11', '[24~': 'f12', '[Z': 'tab', '[200~': 'paste-start', '[201~': 'paste-end',
 };
 
 function keyFor(ch) {
@@ -43,13 +43,15 @@ function* parseKeys(text) {
         const key = { sequence: `\x1b${code}`, name: undefined, ctrl: false, meta: false,
           shift: false };
         // Modifiers: ESC [ 1 ; 5 C is ctrl+right.
-        const modified = /^\[1;(\d)([A-Z])$/.exec(code);
+        // ESC [ 3 ; 5 ~ is ctrl+delete.
+        const modified = /^\[1;(\d)([A-Z])$/.exec(code) || /^\[(\d+);(\d)~$/.exec(code);
         if (modified) {
-          const mod = Number(modified[1]) - 1;
+          const tilde = code.endsWith('~');
+          const mod = Number(tilde ? modified[2] : modified[1]) - 1;
           key.shift = !!(mod & 1);
           key.meta = !!(mod & 2);
           key.ctrl = !!(mod & 4);
-          code = `[${modified[2]}`;
+          code = tilde ? `[${modified[1]}~` : `[${modified[2]}`;
         }
         key.name = kEscapeSequences[code];
         if (code === '[Z') key.shift = true;
