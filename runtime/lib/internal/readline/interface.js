@@ -401,8 +401,8 @@ class Interface extends EventEmitter {
     return last;
   }
 
-  // Word moves as in Emacs/readline: over spaces, then over a run of word
-  // characters (or of punctuation).
+  // Word moves as in Node: left over spaces, then a run of word characters
+  // (or of punctuation); right over such a run and the spaces after it.
   _wordLeft(index) {
     const before = this.line.slice(0, index);
     const match = /(?:[\p{L}\p{N}_$]+|[^\p{L}\p{N}_$\s]+)?\s*$/u.exec(before);
@@ -411,7 +411,8 @@ class Interface extends EventEmitter {
 
   _wordRight(index) {
     const after = this.line.slice(index);
-    const match = /^\s*(?:[\p{L}\p{N}_$]+|[^\p{L}\p{N}_$\s]+)?/u.exec(after);
+    const match = /^(?:\s+|[^\p{L}\p{N}_$\s]+|[\p{L}\p{N}_$]+)\s*/u.exec(after);
+    if (match === null) return index;
     return index + match[0].length;
   }
 
