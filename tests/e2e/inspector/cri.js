@@ -139,6 +139,30 @@ const cases = {
     await finish(c, p, /caught boom-caught\n/);
   },
 
+  // setPauseOnExceptions uncaught: an uncaught throw (in a timer) pauses with
+  // reason "exception" and data.uncaught; after resuming, the process waits
+  // for the client, then dies of it as usual (exit 1, the error on stderr).
+  async 'pause-on-uncaught'(t) {
+    const url = L.fileUrl(t.app('uncaught.js'));
+    const { p, c } = await attachAndStart(t, 'uncaught.js');
+    await c.call('Debugger.setPauseOnExceptions', { state: 'uncaught' });
+    await c.call('Debugger.resume');
+    const paused = await c.next('Debugger.paused');
+    eq(paused.reason, 'exception', 'reason');
+    eq(top(c, paused), ['explode', url, 2], 'the throwing frame');
+    check(/boom-uncaught/.test(paused.data && paused.data.description), 'the exception in data', paused.data);
+    eq(paused.data.uncaught, true, 'data.uncaught');
+    await c.call('Debugger.resume');
+    await p.stderr.wait(/Waiting for the debugger to disconnect\.\.\.\n/);
+    await c.close();
+    eq(await p.waitExit(), { code: 1, signal: null }, 'exit status');
+    // As node: the wait for the client comes first, then the error report.
+    const err = p.stderr.text;
+    const wait = err.indexOf('Waiting for the debugger to disconnect...\n');
+    const report = err.search(/\nError: boom-uncaught\n {4}at Timeout\.explode /);
+    check(wait >= 0 && report > wait, '"Waiting for the debugger to disconnect..." then the error report', err);
+  },
+
   // setAsyncCallStackDepth: a pause after `await` reports the awaiting caller
   // in asyncStackTrace.
   async 'async-stack'(t) {

@@ -174,6 +174,30 @@ const cases = {
     first.child.kill('SIGKILL');
   },
 
+  // The last client leaving a running program: "Debugger ending on" and the
+  // help line; the program keeps running and a new client can attach.
+  async 'debugger-ending'(t) {
+    const p = await L.startInspected(t.runtime, '--inspect', 'linger.js');
+    await p.stdout.wait(/lingering\n/);
+    const ws = await wsConnect(t, p.wsUrl);
+    await p.stderr.wait(/Debugger attached\.\n/);
+    eq((await ws.call('Runtime.evaluate', { expression: '6 * 7' })).result.result.value, 42, 'evaluate');
+    ws.close();
+    await p.stderr.wait(/Debugger ending on [^\n]*\nFor help, see: https:\/\/nodejs\.org\/en\/docs\/inspector\n$/);
+    const again = await wsConnect(t, p.wsUrl);
+    eq((await again.call('Runtime.evaluate', { expression: '1 + 1' })).result.result.value, 2, 'evaluate in a second connection');
+    again.terminate();
+    check(p.child.exitCode === null, 'the program stopped', p.stderr.text);
+    const expected =
+      `Debugger listening on ${p.wsUrl}\n` +
+      'For help, see: https://nodejs.org/en/docs/inspector\n' +
+      'Debugger attached.\n' +
+      `Debugger ending on ${p.wsUrl}\n` +
+      'For help, see: https://nodejs.org/en/docs/inspector\n';
+    eq(p.stderr.text.slice(0, expected.length), expected, 'stderr');
+    p.child.kill('SIGKILL');
+  },
+
   // A client that disconnects while the program is paused lets it go on.
   async 'disconnect-mid-pause'(t) {
     const p = await L.startInspected(t.runtime, '--inspect-brk', 'debugger_stmt.js');

@@ -1,0 +1,5 @@
+'use strict';
+function explode() {
+  throw new Error('boom-uncaught');
+}
+setTimeout(explode, 10);
