@@ -388,6 +388,25 @@ void Agent::WaitForDisconnect() {
   draining_ = was_draining;
 }
 
+void Agent::ReportUncaughtException(v8::Local<v8::Value> error) {
+  if (!io_ || !has_remote_sessions()) return;
+  v8::Isolate* isolate = env_.isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = env_.context();
+  v8::Local<v8::Message> message = v8::Exception::CreateMessage(isolate, error);
+  v8::String::Value detailed(isolate, message->Get());
+  v8::String::Value url(isolate, message->GetScriptResourceName());
+  auto view = [](const v8::String::Value& value) {
+    return StringView(reinterpret_cast<const uint16_t*>(*value), value.length());
+  };
+  inspector_->exceptionThrown(context, ToStringView("Uncaught"), error, view(detailed), view(url),
+                              static_cast<unsigned>(message->GetLineNumber(context).FromMaybe(0)),
+                              static_cast<unsigned>(message->GetStartColumn(context).FromMaybe(0)),
+                              inspector_->createStackTrace(message->GetStackTrace()),
+                              message->GetScriptOrigin().ScriptId());
+  WaitForDisconnect();
+}
+
 int Agent::ConnectLocal(LocalSessionDelegate* delegate) {
   int id = next_local_session_id_--;
   auto session = std::make_unique<Session>(*this, id, delegate);

@@ -66,6 +66,9 @@ class Agent final : public v8_inspector::V8InspectorClient, public InspectorIoDe
   // At exit: while remote clients are connected, tell them and wait for
   // them to go (Node's "Waiting for the debugger to disconnect...").
   void WaitForDisconnect();
+  // A fatal exception: clients get Runtime.exceptionThrown, then the process
+  // waits for them to leave before the error is printed (Node's order).
+  void ReportUncaughtException(v8::Local<v8::Value> error);
 
   // In-process sessions (the `inspector` module's Session).
   int ConnectLocal(LocalSessionDelegate* delegate);

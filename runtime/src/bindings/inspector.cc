@@ -90,6 +90,13 @@ void GetDefaultHostPort(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(v8::Array::New(isolate, items, std::size(items)));
 }
 
+// reportUncaughtException(error): before a fatal error is printed.
+void ReportUncaughtException(const FunctionCallbackInfo<Value>& info) {
+  if (Agent* agent = Env::From(info)->inspector_agent_if_created()) {
+    agent->ReportUncaughtException(info[0]);
+  }
+}
+
 // callAndPauseOnStart(fn, thisArg, ...args): --inspect-brk's "Break on start".
 void CallAndPauseOnStart(const FunctionCallbackInfo<Value>& info) {
   Env* env = Env::From(info);
@@ -174,6 +181,7 @@ constexpr Method kMethods[] = {
     {"waitForDebugger", WaitForDebugger},
     {"getDefaultHostPort", GetDefaultHostPort},
     {"callAndPauseOnStart", CallAndPauseOnStart},
+    {"reportUncaughtException", ReportUncaughtException},
 };
 
 constexpr Method kConnectionMethods[] = {

@@ -74,6 +74,8 @@ function onUncaughtException(error, fromPromise, arrow, printOnly) {
     process.exitCode = 1;
     process.emit('exit', 1);
   }
+  // An attached debugger sees the exception and leaves before it is printed.
+  internalBinding('inspector').reportUncaughtException(error);
   printUncaught(error, arrow);
   const code = process.exitCode;
   return code === undefined || code === null || +code === 0 ? 1 : +code;
