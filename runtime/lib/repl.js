@@ -409,6 +409,11 @@ class REPLServer extends Interface {
   }
 
   _ttyWrite(s, key = {}) {
+    if (!this.editorMode && key.ctrl && key.name === 'd' && !key.meta && this.line.length === 0 &&
+        this._search === null) {
+      // Ctrl-D on an empty line ends the session on a fresh line.
+      this._writeToOutput('\r\n');
+    }
     if (this.editorMode && key.ctrl && key.name === 'd' && !key.meta) {
       // Ctrl-D runs what the editor holds.
       const code = this._bufferedCommand + this.line;

@@ -83,6 +83,8 @@ class Interface extends EventEmitter {
       this.close();
     };
     this._onKeypress = (s, key) => this._ttyWrite(s, key);
+    // Redrawn from the row the input started on (terminals that reflow
+    // lines on resize, and those that do not, both keep that row).
     this._onResize = () => this._refreshLine();
 
     if (input === undefined || input === null) return;
