@@ -214,6 +214,51 @@ const cases = {
     eq(await p.waitExit(), { code: 0, signal: null }, 'exit status');
     eq(p.stdout.text, 'x is 42\n', 'stdout');
   },
+
+  // SIGUSR1 opens the inspector in a running program, on --inspect-port,
+  // even while JavaScript is stuck in a loop; a client can then evaluate.
+  async sigusr1(t) {
+    const port = await freePort();
+    const p = L.start(t.runtime, [`--inspect-port=127.0.0.1:${port}`, 'busy.js']);
+    await p.stdout.wait(/spinning\n/);
+    p.child.kill('SIGUSR1');
+    const m = await p.stderr.wait(/Debugger listening on (ws:\/\/127\.0\.0\.1:(\d+)\/[0-9a-f-]+)\n/);
+    eq(Number(m[2]), port, 'the --inspect-port port');
+    const ws = await wsConnect(t, m[1]);
+    eq((await ws.call('Runtime.evaluate', { expression: '6 * 7' })).result.result.value, 42, 'evaluate in the busy program');
+    ws.terminate();
+    p.child.kill('SIGKILL');
+  },
+
+  // --inspect-publish-uid: http alone prints no stderr line but lists the
+  // target; stderr alone prints the line and /json/list is not served.
+  async 'publish-uid'(t) {
+    const port = await freePort();
+    const httpOnly = L.start(t.runtime, [`--inspect=127.0.0.1:${port}`, '--inspect-publish-uid=http', 'linger.js']);
+    await httpOnly.stdout.wait(/lingering\n/);
+    const list = JSON.parse((await L.httpGet(port, '/json/list')).body);
+    eq(list.length, 1, 'one target over http');
+    check(list[0].webSocketDebuggerUrl.startsWith(`ws://127.0.0.1:${port}/`), 'webSocketDebuggerUrl', list[0]);
+    eq(httpOnly.stderr.text, '', 'no stderr line with publish-uid=http');
+    httpOnly.child.kill('SIGKILL');
+    await httpOnly.waitExit();
+    const stderrOnly = await L.startInspected(t.runtime, '--inspect', 'linger.js', { args: ['--inspect-publish-uid=stderr'] });
+    const hidden = await L.httpGet(stderrOnly.port, '/json/list');
+    check(hidden.status !== 200 || JSON.parse(hidden.body).length === 0, 'no target listed over http', hidden);
+    stderrOnly.child.kill('SIGKILL');
+  },
 };
+
+// A port that was free a moment ago (the tests need to know it in advance).
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 L.run(cases);
