@@ -117,12 +117,16 @@ case "$case_name" in
   completion)
     start
     keys -l 'process.ver'
+    expect '^> process\.ver'
     keys Tab
     expect '^> process\.version'
+    sleep 0.2
     keys Tab
     expect 'versions'
     keys C-u
     keys -l "require('chi"
+    expect "^> require\('chi"
+    sleep 0.2
     keys Tab
     expect "^> require\('child_process"
     ;;
@@ -209,6 +213,16 @@ case "$case_name" in
     keys -l '"still" + " fine"'
     keys Enter
     expect "^'still fine'$"
+    ;;
+  paste)
+    start
+    T set-buffer "function pasted() {
+  return 'pasted ' + 'ok'
+}
+pasted()"
+    T paste-buffer -p
+    keys Enter
+    expect "^'pasted ok'$"
     ;;
   timers)
     start

@@ -683,22 +683,18 @@ class Interface extends EventEmitter {
     }
   }
 
-  // The end of a bracketed paste: text without line breaks is inserted; with
-  // them, everything up to the last break is one 'line' (breaks included) and
-  // the rest stays in the editor.
+  // The end of a bracketed paste: the text goes into the line, line breaks
+  // included, so Enter submits the block as one 'line'; a paste that ends
+  // with a line break is submitted at once.
   _endPaste() {
-    const text = this._paste.replace(/\r\n|\r/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+    let text = this._paste.replace(/\r\n|\r/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
     this._paste = null;
-    const last = text.lastIndexOf('\n');
-    if (last === -1) {
-      this._insert(text);
-      return;
-    }
-    this.line = this.line.slice(0, this.cursor) + text.slice(0, last) + this.line.slice(this.cursor);
-    this.cursor = this.line.length;
-    const rest = text.slice(last + 1);
-    this._submit();
-    if (rest.length > 0 && !this.closed) this._insert(rest);
+    const submit = text.endsWith('\n');
+    if (submit) text = text.slice(0, -1);
+    this.line = this.line.slice(0, this.cursor) + text + this.line.slice(this.cursor);
+    this.cursor += text.length;
+    this._refreshLine();
+    if (submit) this._submit();
   }
 
   // Completion: one candidate is inserted; several insert their common
