@@ -91,3 +91,6 @@ for (const name of ['stdout', 'stderr', 'stdin']) {
 
 // --- Globals ---------------------------------------------------------------
 require('internal/bootstrap/globals').setupGlobals(queueMicrotask);
+
+// --- --cpu-prof / --heap-prof: profilers start before the entry point --------
+if (options.cpuProf || options.heapProf) require('internal/inspector/profiler').start(options);
