@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "base/check.h"
 #include "base/fs.h"
 #include "bindings/binding.h"
 #include "builtins.h"
+#include "compile_cache.h"
 #include "errors.h"
 #include "inspector_agent.h"
 #include "resolve/resolve.h"
@@ -129,6 +131,15 @@ v8::MaybeLocal<v8::Object> Env::GetBinding(const std::string& name) {
 
 bool Env::Bootstrap() {
   v8::Local<v8::Context> ctx = context();
+  // NODUS_COMPILE_CACHE (or newer Node's NODE_COMPILE_CACHE) turns the
+  // user-module compile cache on; a directory that cannot be used is ignored.
+  const char* cache_dir = std::getenv("NODUS_COMPILE_CACHE");
+  if (cache_dir == nullptr || *cache_dir == '\0') cache_dir = std::getenv("NODE_COMPILE_CACHE");
+  const char* disabled = std::getenv("NODE_DISABLE_COMPILE_CACHE");
+  if (cache_dir != nullptr && *cache_dir != '\0' && (disabled == nullptr || *disabled == '\0')) {
+    std::string ignored;
+    EnableCompileCache(cache_dir, &ignored);
+  }
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Function> internal_binding =
       v8::Function::New(ctx, InternalBinding).ToLocalChecked();
@@ -425,6 +436,14 @@ void Env::Exit(int code) {
   // Everything JavaScript wrote is already on its way (stdio writes are
   // synchronous); tearing V8 down would only cost time.
   _exit(code);
+}
+
+bool Env::EnableCompileCache(const std::string& dir, std::string* error) {
+  if (compile_cache_) return true;
+  compile_cache_ = CompileCache::Open(dir, error);
+  if (!compile_cache_) return false;
+  AddCleanupHook([this] { compile_cache_->Flush(isolate_); });
+  return true;
 }
 
 inspector::Agent& Env::inspector_agent() {

@@ -27,6 +27,7 @@ class Resolver;
 namespace inspector {
 class Agent;
 }
+class CompileCache;
 
 class Env {
  public:
@@ -52,6 +53,10 @@ class Env {
   // `inspector` module); nullptr until then.
   inspector::Agent& inspector_agent();
   inspector::Agent* inspector_agent_if_created() const { return inspector_agent_.get(); }
+  // The user-module compile cache (compile_cache.h); nullptr when off.
+  CompileCache* compile_cache() const { return compile_cache_.get(); }
+  // Turns it on (once; the entries are written at exit). False with *error.
+  bool EnableCompileCache(const std::string& dir, std::string* error);
   base::RealFs& resolver_fs();
 
   // Runs the bootstrap builtins and then the entry point for the run mode.
@@ -138,6 +143,7 @@ class Env {
   std::unique_ptr<resolve::Resolver> resolver_;
   std::unique_ptr<base::RealFs> resolver_fs_;
   std::unique_ptr<inspector::Agent> inspector_agent_;
+  std::unique_ptr<CompileCache> compile_cache_;
 
   uint8_t fallback_tick_info_[2] = {0, 0};
   uint8_t* tick_info_ = fallback_tick_info_;

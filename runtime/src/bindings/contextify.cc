@@ -1,6 +1,7 @@
 // internalBinding('contextify'): compiling user code. Syntax errors carry
 // their source context (file:line, source line, caret) for printing.
 #include "bindings/binding.h"
+#include "compile_cache.h"
 #include "env.h"
 #include "errors.h"
 
@@ -24,12 +25,18 @@ void CompileFunction(const FunctionCallbackInfo<Value>& info) {
   for (uint32_t i = 0; i < param_array->Length(); i++) {
     params.push_back(param_array->Get(context, i).ToLocalChecked().As<v8::String>());
   }
-  v8::ScriptOrigin origin(isolate, filename);
-  v8::ScriptCompiler::Source source(source_text, origin);
   v8::TryCatch try_catch(isolate);
   Local<v8::Function> fn;
-  if (!v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data())
-           .ToLocal(&fn)) {
+  bool compiled;
+  if (CompileCache* cache = env->compile_cache()) {
+    compiled = cache->CompileFunction(context, source_text, filename, params).ToLocal(&fn);
+  } else {
+    v8::ScriptOrigin origin(isolate, filename);
+    v8::ScriptCompiler::Source source(source_text, origin);
+    compiled = v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data())
+                   .ToLocal(&fn);
+  }
+  if (!compiled) {
     if (try_catch.HasCaught() && try_catch.CanContinue()) {
       DecorateWithArrow(*env, try_catch.Exception(), try_catch.Message());
       try_catch.ReThrow();

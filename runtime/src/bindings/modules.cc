@@ -7,6 +7,7 @@
 
 #include "base/fs.h"
 #include "bindings/binding.h"
+#include "compile_cache.h"
 #include "env.h"
 #include "resolve/builtins.h"
 #include "resolve/resolve.h"
@@ -136,7 +137,31 @@ void PackageJsonFiles(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(ToV8Array(info.GetIsolate(), rest));
 }
 
+// enableCompileCache(dir) -> [enabled | alreadyEnabled | failed, message, directory]
+void EnableCompileCache(const FunctionCallbackInfo<Value>& info) {
+  Env* env = Env::From(info);
+  v8::Isolate* isolate = info.GetIsolate();
+  bool already = env->compile_cache() != nullptr;
+  std::string error;
+  bool ok = env->EnableCompileCache(ToStdString(isolate, info[0]), &error);
+  Local<Value> items[] = {
+      ToV8(isolate, already ? "alreadyEnabled"
+                    : ok    ? "enabled"
+                            : "failed"),
+      ok ? v8::Undefined(isolate).As<Value>() : ToV8(isolate, error).As<Value>(),
+      ok ? ToV8(isolate, env->compile_cache()->directory()).As<Value>()
+         : v8::Undefined(isolate).As<Value>()};
+  info.GetReturnValue().Set(v8::Array::New(isolate, items, std::size(items)));
+}
+
+void GetCompileCacheDir(const FunctionCallbackInfo<Value>& info) {
+  CompileCache* cache = Env::From(info)->compile_cache();
+  if (cache != nullptr) info.GetReturnValue().Set(ToV8(info.GetIsolate(), cache->directory()));
+}
+
 constexpr Method kMethods[] = {
+    {"enableCompileCache", EnableCompileCache},
+    {"getCompileCacheDir", GetCompileCacheDir},
     {"resolve", Resolve},
     {"resolveMain", ResolveMain},
     {"lookupPaths", LookupPaths},

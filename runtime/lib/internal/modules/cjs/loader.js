@@ -451,6 +451,35 @@ Module._preloadModules = function(requests) {
   for (const request of requests) parent.require(request);
 };
 
+// The user-module compile cache (newer Node's API; NODUS_COMPILE_CACHE=DIR
+// turns it on from the environment): V8 code caches keyed by path and
+// checked against the source, written at exit.
+const compileCacheStatus = Object.freeze({
+  __proto__: null, FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3,
+});
+Module.constants = Object.freeze({ __proto__: null, compileCacheStatus });
+Module.enableCompileCache = function enableCompileCache(cacheDir) {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) {
+    return { status: compileCacheStatus.DISABLED,
+             message: 'Disabled by NODE_DISABLE_COMPILE_CACHE' };
+  }
+  if (cacheDir === undefined) {
+    cacheDir = process.env.NODUS_COMPILE_CACHE || process.env.NODE_COMPILE_CACHE ||
+      path.join(require('os').tmpdir(), 'nodus-compile-cache');
+  }
+  const { validateString } = require('internal/validators');
+  validateString(cacheDir, 'cacheDir');
+  const [status, message, directory] = modulesBinding.enableCompileCache(path.resolve(cacheDir));
+  if (status === 'failed') return { status: compileCacheStatus.FAILED, message };
+  return {
+    status: status === 'enabled' ? compileCacheStatus.ENABLED : compileCacheStatus.ALREADY_ENABLED,
+    directory,
+  };
+};
+Module.getCompileCacheDir = function getCompileCacheDir() {
+  return modulesBinding.getCompileCacheDir();
+};
+
 Module.runMain = function(main = process.argv[1]) {
   const [, value] = checkResolution(null, modulesBinding.resolveMain(main, process.cwd()));
   Module._load(value, null, true);
