@@ -122,7 +122,7 @@ function open(port, host, wait) {
   // Like node, only a non-negative integer is a port; it must fit 16 bits.
   if (isUint32(port)) validateInt32(port, 'port', 0, 65535);
   else port = defaultPort;
-  if (typeof host !== 'string' || host === '') host = defaultHost;
+  if (typeof host !== 'string') host = defaultHost;
   binding.open(port, host);
   if (wait) waitForDebugger();
   return { __proto__: null, [kDispose]() { close(); } };

@@ -89,7 +89,9 @@ function start(options) {
     });
   }
   // 'exit' is emitted on every ending that runs JavaScript: the loop
-  // draining, process.exit() and an uncaught exception.
+  // draining, process.exit() and an uncaught exception. Known difference:
+  // this listener comes first, so the profile ends before the program's own
+  // 'exit' listeners run (node's covers them).
   process.on('exit', stop);
 }
 
