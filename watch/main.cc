@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
     return nodus::watch::RunStatus(config);
   }
   if (config.subcommand == nodus::watch::Subcommand::kStop) return nodus::watch::RunStop(config);
+  if (config.subcommand == nodus::watch::Subcommand::kReload) {
+    return nodus::watch::RunReload(config);
+  }
   if (config.print_systemd_unit) {
     // The same command line, with absolute paths, minus this option; a
     // production unit restarts the program always unless told otherwise.

@@ -353,4 +353,36 @@ int RunStop(const Config& config) {
   return 0;
 }
 
+int RunReload(const Config& config) {
+  PidfileState state = InspectPidfile(config.pidfile);
+  switch (state.kind) {
+    case PidfileState::Kind::kMissing:
+      std::printf("not running (no pidfile %s)\n", config.pidfile.c_str());
+      return 7;
+    case PidfileState::Kind::kStale:
+      std::printf("not running (stale pidfile %s: pid %d is gone)\n", config.pidfile.c_str(),
+                  state.pid);
+      return 7;
+    case PidfileState::Kind::kInvalid:
+      std::fprintf(stderr, "nodus-watch: pidfile %s: %s\n", config.pidfile.c_str(),
+                   state.error.c_str());
+      return 1;
+    case PidfileState::Kind::kForeign:
+      std::fprintf(stderr,
+                   "nodus-watch: pidfile %s names pid %d, which is %s, not nodus-watch; not "
+                   "signalling it\n",
+                   config.pidfile.c_str(), state.pid, state.program.c_str());
+      return 1;
+    case PidfileState::Kind::kRunning:
+      break;
+  }
+  if (kill(state.pid, SIGUSR2) != 0) {
+    std::fprintf(stderr, "nodus-watch: cannot signal pid %d: %s\n", state.pid,
+                 std::strerror(errno));
+    return 1;
+  }
+  std::printf("reloading (pid %d)\n", state.pid);
+  return 0;
+}
+
 }  // namespace nodus::watch

@@ -54,5 +54,10 @@ int RunStatus(const Config& config);
 // the process groups of its children) after the timeout. 0 when it is gone or
 // was not running; 1 when the pidfile names a process that is not nodus-watch.
 int RunStop(const Config& config);
+// `nodus-watch reload --pidfile=FILE`: SIGUSR2 to the supervisor, which starts
+// a new program and stops the old one once the new one is up (a rolling
+// restart; see README.md). Returns at once: 0 when signalled, 7 (LSB's "not
+// running") when no supervisor runs, 1 when the pidfile names another program.
+int RunReload(const Config& config);
 
 }  // namespace nodus::watch

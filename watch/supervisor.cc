@@ -2,7 +2,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,6 +26,11 @@ constexpr const char* kReportFdVariable = "NODUS_WATCH_REPORT_FD";
 constexpr int kReportFd = 3;
 constexpr const char* kReadyFdVariable = "NODUS_WATCH_READY_FD";
 constexpr int kReadyFd = 4;
+constexpr const char* kListenFdVariable = "NODUS_WATCH_LISTEN_FD";
+constexpr int kListenFd = 5;
+// Input for a child that does not read it is held up to this much; then
+// stdin is no longer read until the child catches up.
+constexpr size_t kStdinQueueLimit = 1 << 20;
 constexpr uint64_t kDrainMs = 1000;
 
 enum StreamKind { kReportStream, kReadyStream, kOutStream, kErrStream };
@@ -149,6 +156,12 @@ Supervisor::Supervisor(uv_loop_t* loop, Config config)
   group_timer_.data = this;
   uv_timer_init(loop_, &backoff_timer_);
   backoff_timer_.data = this;
+  uv_timer_init(loop_, &reload_timer_);
+  reload_timer_.data = this;
+  uv_timer_init(loop_, &reload_deadline_);
+  reload_deadline_.data = this;
+  uv_timer_init(loop_, &retire_timer_);
+  retire_timer_.data = this;
 }
 
 Supervisor::~Supervisor() = default;
@@ -240,6 +253,7 @@ void Supervisor::OnStreamLine(Stream* stream, std::string_view line) {
       Note(CommandName() + " is ready (pid " + std::to_string(child_->pid) + ", after " +
            std::to_string(uv_now(loop_) - child_started_) + " ms)");
       child_started_ = uv_now(loop_);
+      if (reloading_) FinishReload();
       return;
     default:
       return;
@@ -267,8 +281,12 @@ void Supervisor::DrainOutput() {
 int Supervisor::Run() {
   unsetenv(kReportFdVariable);
   unsetenv(kReadyFdVariable);
-  int handled[] = {SIGINT, SIGTERM, SIGHUP};
-  for (int i = 0; i < 3; i++) {
+  unsetenv(kListenFdVariable);
+  // A child that closed its stdin must not kill us through a write to it.
+  // (libuv resets every signal's disposition in the children it spawns.)
+  signal(SIGPIPE, SIG_IGN);
+  int handled[] = {SIGINT, SIGTERM, SIGHUP, SIGUSR2};
+  for (int i = 0; i < 4; i++) {
     uv_signal_init(loop_, &signals_[i]);
     signals_[i].data = this;
     uv_signal_start(
@@ -297,6 +315,8 @@ int Supervisor::Run() {
       }
     }
   }
+  if (config_.listen_port >= 0 && !OpenListenSocket()) return 1;
+  if (watching() && !config_.inherit_stdin) StartStdin();
   if (!StartChild()) {
     DrainOutput();
     return exit_code_;
@@ -304,6 +324,9 @@ int Supervisor::Run() {
   while (!done_) {
     uv_run(loop_, UV_RUN_ONCE);
   }
+  // Programs a reload replaced are being stopped: wait for them too (bounded
+  // by --watch-grace, SIGKILL and 5 s, see PollRetirees).
+  while (!retiring_.empty()) uv_run(loop_, UV_RUN_ONCE);
   DrainOutput();
   return exit_code_;
 }
@@ -336,19 +359,29 @@ bool Supervisor::StartChild() {
   if (config_.ready_signal) {
     env_strings.push_back(std::string(kReadyFdVariable) + "=" + std::to_string(kReadyFd));
   }
+  if (listen_fd_ >= 0) {
+    env_strings.push_back(std::string(kListenFdVariable) + "=" + std::to_string(kListenFd));
+  }
   std::vector<char*> env;
   for (std::string& entry : env_strings) env.push_back(entry.data());
   env.push_back(nullptr);
 
-  uv_stdio_container_t stdio[5];
+  uv_stdio_container_t stdio[6];
   for (int fd = 0; fd < 3; fd++) {
     stdio[fd].flags = UV_INHERIT_FD;
     stdio[fd].data.fd = fd;
   }
+  // `rs`: the child reads a pipe we feed from our stdin.
+  int stdin_fds[2] = {-1, -1};
+  if (stdin_ != nullptr && !stdin_eof_ && pipe2(stdin_fds, O_CLOEXEC) == 0) {
+    stdio[0].data.fd = stdin_fds[0];
+  }
   stdio[3].flags = UV_INHERIT_FD;
   stdio[3].data.fd = fds[1];
-  stdio[4].flags = UV_INHERIT_FD;
+  stdio[4].flags = ready_fds[1] >= 0 ? UV_INHERIT_FD : UV_IGNORE;
   stdio[4].data.fd = ready_fds[1];
+  stdio[5].flags = UV_INHERIT_FD;
+  stdio[5].data.fd = listen_fd_;
   Stream* outputs[2] = {nullptr, nullptr};
   if (log_ != nullptr) {
     // --log: the child's stdout and stderr come back to us, line by line.
@@ -366,18 +399,30 @@ bool Supervisor::StartChild() {
   options.args = argv.data();
   options.env = env.data();
   options.stdio = stdio;
-  options.stdio_count = config_.ready_signal ? 5 : 4;
+  options.stdio_count = listen_fd_ >= 0 ? 6 : config_.ready_signal ? 5 : 4;
   // A new session, so a new process group whose id is the child's pid: the
   // whole tree it starts is stopped with one kill(-pgid).
   options.flags = UV_PROCESS_DETACHED;
   options.exit_cb = [](uv_process_t* handle, int64_t status, int term_signal) {
-    HandleOwner<Supervisor>(handle->data)->OnChildExit(status, term_signal);
+    HandleOwner<Supervisor>(handle->data)->OnProcessExit(handle, status, term_signal);
   };
   uv_update_time(loop_);
   child_started_ = uv_now(loop_);
   int err = uv_spawn(loop_, process, &options);
   close(fds[1]);
   if (ready_fds[1] >= 0) close(ready_fds[1]);
+  if (stdin_fds[0] >= 0) close(stdin_fds[0]);
+  if (err == 0 && stdin_fds[1] >= 0) {
+    child_stdin_ = new uv_pipe_t();
+    uv_pipe_init(loop_, child_stdin_, 0);
+    child_stdin_->data = this;
+    if (uv_pipe_open(child_stdin_, stdin_fds[1]) != 0) {
+      close(stdin_fds[1]);
+      CloseChildStdin();
+    }
+  } else if (stdin_fds[1] >= 0) {
+    close(stdin_fds[1]);
+  }
   if (err != 0) {
     close(fds[0]);
     if (ready_fds[0] >= 0) close(ready_fds[0]);
@@ -387,6 +432,10 @@ bool Supervisor::StartChild() {
     Note("cannot start " + argv_strings[0] + ": " + uv_strerror(err));
     uv_close(reinterpret_cast<uv_handle_t*>(process),
              [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
+    if (reloading_) {
+      AbortReload("cannot start the new program");
+      return true;
+    }
     last_exit_code_ = 127;
     if (watching()) {
       Say(kRed, "Failed running " + CommandName());
@@ -445,13 +494,11 @@ void Supervisor::WatchDirectory(const std::string& dir) {
       },
       dir.c_str(), 0);
   if (err != 0) {
-    if (err == UV_ENOSPC) {
-      std::fprintf(stderr,
-                   "nodus-watch: cannot watch %s: the inotify watch limit is reached (ENOSPC); "
-                   "raise it with `sysctl fs.inotify.max_user_watches=524288`\n",
-                   dir.c_str());
-    } else if (err != UV_ENOENT) {
-      std::fprintf(stderr, "nodus-watch: cannot watch %s: %s\n", dir.c_str(), uv_strerror(err));
+    // A directory that vanished is no error; anything else (ENOSPC: the
+    // inotify limit) is said once per directory, with the fix.
+    if (err != UV_ENOENT) {
+      std::fprintf(stderr, "%s\n", WatchErrorMessage(dir, err).c_str());
+      std::fflush(stderr);
     }
     uv_close(reinterpret_cast<uv_handle_t*>(event),
              [](uv_handle_t* handle) { delete reinterpret_cast<uv_fs_event_t*>(handle); });
@@ -734,14 +781,55 @@ void Supervisor::PollGroup() {
   }
 }
 
+void Supervisor::OnProcessExit(uv_process_t* process, int64_t status, int term_signal) {
+  if (process == child_) {
+    OnChildExit(status, term_signal);
+    return;
+  }
+  int code = term_signal != 0 ? 128 + term_signal : static_cast<int>(status);
+  int pid = process->pid;
+  uv_close(reinterpret_cast<uv_handle_t*>(process),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
+  if (process == old_child_) {
+    // The program a reload is replacing ended by itself meanwhile: the new
+    // one is all there is now (and counts up as any child).
+    old_child_ = nullptr;
+    Note("reload: the old " + CommandName() + " (pid " + std::to_string(pid) +
+         ") exited with code " + std::to_string(code) + " during the reload");
+    if (old_pgid_ > 0) Retire(nullptr, old_pgid_, config_.kill_signal);
+    old_pgid_ = 0;
+    reloading_ = false;
+    uv_timer_stop(&reload_timer_);
+    uv_timer_stop(&reload_deadline_);
+    return;
+  }
+  for (Retiree& retiree : retiring_) {
+    if (retiree.process != process) continue;
+    retiree.process = nullptr;
+    if (log_ != nullptr) {
+      log_->AppendLine("watch", "the replaced " + CommandName() + " (pid " + std::to_string(pid) +
+                                    ") exited with code " + std::to_string(code));
+    }
+    PollRetirees();
+    return;
+  }
+}
+
 void Supervisor::OnChildExit(int64_t status, int term_signal) {
   uv_process_t* process = child_;
   child_ = nullptr;
   uv_close(reinterpret_cast<uv_handle_t*>(process),
            [](uv_handle_t* handle) { delete reinterpret_cast<uv_process_t*>(handle); });
+  CloseChildStdin();
   int code = term_signal != 0 ? 128 + term_signal : static_cast<int>(status);
-  last_exit_code_ = code;
   bool failed = code != 0;
+  if (reloading_ && old_child_ != nullptr) {
+    // The new program ended before it was up: the old one keeps serving.
+    AbortReload("the new program exited with code " + std::to_string(code) + " before it was " +
+                (config_.ready_signal ? "ready" : "up for --min-uptime"));
+    return;
+  }
+  last_exit_code_ = code;
   if (state_ == State::kStopping) {
     PollGroup();  // often the whole group is gone already: do not wait for the next poll
     return;
@@ -820,9 +908,22 @@ void Supervisor::QuitNow() {
 }
 
 void Supervisor::OnSignal(int signal) {
+  if (signal == SIGUSR2) {
+    // `nodus-watch reload`; in watch mode the same as `rs`.
+    if (watching()) {
+      ManualRestart();
+    } else {
+      Reload();
+    }
+    return;
+  }
   if (quitting_) {
     // A second Ctrl-C: no more grace.
     if (pgid_ > 0) kill(-pgid_, SIGKILL);
+    for (Retiree& retiree : retiring_) {
+      if (retiree.pgid > 0) kill(-retiree.pgid, SIGKILL);
+      retiree.killed = true;
+    }
     sent_kill_ = true;
     return;
   }
@@ -830,6 +931,15 @@ void Supervisor::OnSignal(int signal) {
   quit_signal_ = signal;
   uv_timer_stop(&debounce_timer_);
   uv_timer_stop(&backoff_timer_);
+  if (reloading_) {
+    // Both programs of an unfinished reload get the signal.
+    reloading_ = false;
+    uv_timer_stop(&reload_timer_);
+    uv_timer_stop(&reload_deadline_);
+    Retire(old_child_, old_pgid_, signal);
+    old_child_ = nullptr;
+    old_pgid_ = 0;
+  }
   if (GroupAlive()) {
     if (state_ == State::kStopping) {
       after_stop_ = &Supervisor::QuitNow;
@@ -839,6 +949,291 @@ void Supervisor::OnSignal(int signal) {
     return;
   }
   QuitNow();
+}
+
+// --- `rs` + Enter ---------------------------------------------------------
+
+void Supervisor::StartStdin() {
+  uv_handle_type type = uv_guess_handle(0);
+  if (type == UV_TTY) {
+    // Only the terminal's foreground process group may read it: a
+    // supervisor started in the background (`&`) would be stopped (SIGTTIN).
+    if (tcgetpgrp(0) != getpgrp()) return;
+    auto* tty = new uv_tty_t();
+    // libuv reopens the terminal, so its non-blocking mode never reaches
+    // the children's stdout and stderr (the same terminal). The mode stays
+    // cooked: lines arrive after Enter, echoed by the terminal.
+    if (uv_tty_init(loop_, tty, 0, 1) != 0) {
+      delete tty;
+      return;
+    }
+    stdin_ = reinterpret_cast<uv_stream_t*>(tty);
+  } else if (type == UV_NAMED_PIPE) {
+    auto* pipe = new uv_pipe_t();
+    uv_pipe_init(loop_, pipe, 0);
+    if (uv_pipe_open(pipe, 0) != 0) {
+      uv_close(reinterpret_cast<uv_handle_t*>(pipe),
+               [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
+      return;
+    }
+    stdin_ = reinterpret_cast<uv_stream_t*>(pipe);
+  } else {
+    return;  // a file or /dev/null: the child reads it itself, as under node
+  }
+  stdin_->data = this;
+  ReadStdin();
+}
+
+void Supervisor::ReadStdin() {
+  uv_read_start(
+      stdin_,
+      [](uv_handle_t*, size_t, uv_buf_t* buf) { *buf = uv_buf_init(new char[65536], 65536); },
+      [](uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+        HandleOwner<Supervisor>(stream->data)->OnStdin(nread, buf);
+        delete[] buf->base;
+      });
+}
+
+void Supervisor::OnStdin(ssize_t nread, const uv_buf_t* buf) {
+  if (nread > 0) {
+    int restarts = 0;
+    std::string out =
+        restart_filter_.Feed(std::string_view(buf->base, static_cast<size_t>(nread)), &restarts);
+    if (!out.empty()) ForwardToChild(std::move(out));
+    if (restarts > 0) ManualRestart();
+    return;
+  }
+  if (nread == 0) return;
+  // End of input (or an error): the child's pipe ends after what is queued;
+  // later children read our stdin themselves (at its end, as under node).
+  std::string rest = restart_filter_.Finish();
+  if (!rest.empty()) ForwardToChild(std::move(rest));
+  uv_read_stop(stdin_);
+  stdin_eof_ = true;
+  if (child_stdin_ != nullptr) {
+    auto* req = new uv_shutdown_t();
+    uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(child_stdin_);
+    child_stdin_ = nullptr;
+    auto close_pipe = [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); };
+    if (uv_shutdown(req, stream, [](uv_shutdown_t* r, int) {
+          uv_close(reinterpret_cast<uv_handle_t*>(r->handle),
+                   [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
+          delete r;
+        }) != 0) {
+      delete req;
+      uv_close(reinterpret_cast<uv_handle_t*>(stream), close_pipe);
+    }
+  }
+}
+
+namespace {
+
+struct StdinWrite {
+  uv_write_t req;
+  std::string data;
+};
+
+}  // namespace
+
+void Supervisor::ForwardToChild(std::string data) {
+  if (child_stdin_ == nullptr) return;  // no program to read it: dropped
+  auto* write = new StdinWrite();
+  write->data = std::move(data);
+  write->req.data = this;
+  uv_buf_t buf = uv_buf_init(write->data.data(), static_cast<unsigned>(write->data.size()));
+  uv_stream_t* stream = reinterpret_cast<uv_stream_t*>(child_stdin_);
+  int err = uv_write(&write->req, stream, &buf, 1, [](uv_write_t* req, int) {
+    Supervisor* self = HandleOwner<Supervisor>(req->data);
+    delete reinterpret_cast<StdinWrite*>(req);
+    if (self->stdin_paused_ && (self->child_stdin_ == nullptr ||
+                                uv_stream_get_write_queue_size(reinterpret_cast<uv_stream_t*>(
+                                    self->child_stdin_)) < kStdinQueueLimit / 2)) {
+      self->stdin_paused_ = false;
+      if (!self->stdin_eof_) self->ReadStdin();
+    }
+  });
+  if (err != 0) {
+    delete write;  // EPIPE: the child closed its stdin
+    return;
+  }
+  if (uv_stream_get_write_queue_size(stream) > kStdinQueueLimit && !stdin_paused_) {
+    stdin_paused_ = true;
+    uv_read_stop(stdin_);
+  }
+}
+
+void Supervisor::CloseChildStdin() {
+  if (child_stdin_ == nullptr) return;
+  // Queued writes are cancelled (their callbacks free them).
+  uv_close(reinterpret_cast<uv_handle_t*>(child_stdin_),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
+  child_stdin_ = nullptr;
+  if (stdin_paused_) {
+    // Nothing to hold input for any more; `rs` must still be seen.
+    stdin_paused_ = false;
+    if (!stdin_eof_) ReadStdin();
+  }
+}
+
+void Supervisor::ManualRestart() {
+  if (quitting_) return;
+  if (state_ == State::kStopping || state_ == State::kChecking) {
+    restart_requested_ = true;
+    return;
+  }
+  RestartNow();
+}
+
+// --- rolling restart -------------------------------------------------------
+
+bool Supervisor::OpenListenSocket() {
+  bool v6 = config_.listen_host.find(':') != std::string::npos;
+  sockaddr_storage address{};
+  int err = v6 ? uv_ip6_addr(config_.listen_host.c_str(), config_.listen_port,
+                             reinterpret_cast<sockaddr_in6*>(&address))
+               : uv_ip4_addr(config_.listen_host.c_str(), config_.listen_port,
+                             reinterpret_cast<sockaddr_in*>(&address));
+  int fd = err == 0 ? socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0) : -1;
+  int one = 1;
+  if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
+      bind(fd, reinterpret_cast<sockaddr*>(&address),
+           v6 ? sizeof(sockaddr_in6) : sizeof(sockaddr_in)) != 0 ||
+      listen(fd, 511) != 0) {
+    Note("cannot listen on " + config_.listen_host + ":" + std::to_string(config_.listen_port) +
+         ": " + (err != 0 ? uv_strerror(err) : std::strerror(errno)));
+    if (fd >= 0) close(fd);
+    return false;
+  }
+  listen_fd_ = fd;
+  sockaddr_storage bound{};
+  socklen_t length = sizeof(bound);
+  int port = config_.listen_port;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length) == 0) {
+    port = ntohs(v6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
+                    : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  }
+  if (log_ != nullptr) {
+    log_->AppendLine("watch", "listening on " + config_.listen_host + ":" + std::to_string(port) +
+                                  " for the program (" + kListenFdVariable + "=" +
+                                  std::to_string(kListenFd) + ")");
+  }
+  return true;
+}
+
+void Supervisor::Reload() {
+  if (quitting_) return;
+  if (reloading_) {
+    Note("reload: one is already under way");
+    return;
+  }
+  if (state_ == State::kWaitingBackoff) {
+    // Nothing runs: start now rather than after the back-off.
+    uv_timer_stop(&backoff_timer_);
+    state_ = State::kIdle;
+    quick_failures_ = 0;
+    Note("reload: starting " + CommandName() + " now (it was waiting to restart)");
+    RestartNow();
+    return;
+  }
+  if (child_ == nullptr || state_ != State::kRunning) {
+    Note("reload: ignored, no program is running");
+    return;
+  }
+  old_child_ = child_;
+  old_pgid_ = pgid_;
+  old_started_ = child_started_;
+  old_ready_ = child_ready_;
+  child_ = nullptr;
+  pgid_ = 0;
+  reloading_ = true;
+  Note("reload: starting a new " + CommandName() + " beside pid " +
+       std::to_string(old_child_->pid));
+  StartChild();
+  if (!reloading_ || child_ == nullptr) return;  // it could not start
+  uv_timer_start(
+      &reload_deadline_,
+      [](uv_timer_t* timer) {
+        Supervisor* self = HandleOwner<Supervisor>(timer->data);
+        self->AbortReload("the new program was not up within --reload-timeout=" +
+                          std::to_string(self->config_.reload_timeout_ms) + " ms");
+      },
+      config_.reload_timeout_ms, 0);
+  if (!config_.ready_signal) {
+    // Without a ready signal, surviving --min-uptime is what "up" means.
+    uv_timer_start(
+        &reload_timer_,
+        [](uv_timer_t* timer) { HandleOwner<Supervisor>(timer->data)->FinishReload(); },
+        config_.min_uptime_ms, 0);
+  }
+}
+
+void Supervisor::FinishReload() {
+  if (!reloading_) return;
+  reloading_ = false;
+  uv_timer_stop(&reload_timer_);
+  uv_timer_stop(&reload_deadline_);
+  quick_failures_ = 0;
+  uv_process_t* old = old_child_;
+  int old_pgid = old_pgid_;
+  old_child_ = nullptr;
+  old_pgid_ = 0;
+  Note("reload: pid " + std::to_string(pgid_) + " is up; stopping pid " + std::to_string(old_pgid));
+  Retire(old, old_pgid, config_.kill_signal);
+}
+
+void Supervisor::AbortReload(const std::string& why) {
+  if (!reloading_) return;
+  reloading_ = false;
+  uv_timer_stop(&reload_timer_);
+  uv_timer_stop(&reload_deadline_);
+  if (old_child_ == nullptr) return;  // the old one is gone: the new one stays
+  Note("reload failed: " + why + "; pid " + std::to_string(old_pgid_) + " keeps running");
+  generation_++;  // a late ready line from the abandoned program counts for nothing
+  if (child_ != nullptr || pgid_ > 0) Retire(child_, pgid_, SIGKILL);
+  child_ = old_child_;
+  pgid_ = old_pgid_;
+  child_started_ = old_started_;
+  child_ready_ = old_ready_;
+  old_child_ = nullptr;
+  old_pgid_ = 0;
+  state_ = State::kRunning;
+}
+
+void Supervisor::Retire(uv_process_t* process, int pgid, int signal) {
+  if (process == nullptr && pgid <= 0) return;
+  uv_update_time(loop_);
+  retiring_.push_back(Retiree{process, pgid, uv_now(loop_), signal == SIGKILL});
+  if (pgid > 0) kill(-pgid, signal);
+  if (uv_is_active(reinterpret_cast<uv_handle_t*>(&retire_timer_)) == 0) {
+    uv_timer_start(
+        &retire_timer_,
+        [](uv_timer_t* timer) { HandleOwner<Supervisor>(timer->data)->PollRetirees(); },
+        kGroupPollMs, kGroupPollMs);
+  }
+}
+
+void Supervisor::PollRetirees() {
+  uv_update_time(loop_);
+  uint64_t now = uv_now(loop_);
+  for (size_t i = 0; i < retiring_.size();) {
+    Retiree& retiree = retiring_[i];
+    if (retiree.process == nullptr && (retiree.pgid <= 0 || !GroupHasLiveMember(retiree.pgid))) {
+      retiring_.erase(retiring_.begin() + static_cast<long>(i));
+      continue;
+    }
+    uint64_t elapsed = now - retiree.since;
+    if (!retiree.killed && elapsed >= config_.grace_ms) {
+      retiree.killed = true;
+      if (retiree.pgid > 0) kill(-retiree.pgid, SIGKILL);
+    }
+    if (retiree.killed && retiree.process == nullptr && elapsed >= config_.grace_ms + 5000) {
+      Note("process group " + std::to_string(retiree.pgid) + " did not go away after SIGKILL");
+      retiring_.erase(retiring_.begin() + static_cast<long>(i));
+      continue;
+    }
+    i++;
+  }
+  if (retiring_.empty()) uv_timer_stop(&retire_timer_);
 }
 
 void Supervisor::Exit(int code) {

@@ -35,6 +35,14 @@ class Supervisor {
  private:
   struct Stream;
   struct Check;
+  // A process group being stopped beside the current child: the old program
+  // after a reload, or a new one whose reload failed.
+  struct Retiree {
+    uv_process_t* process;  // null once it exited
+    int pgid;
+    uint64_t since;
+    bool killed;
+  };
   enum class State { kIdle, kRunning, kStopping, kChecking, kWaitingBackoff };
 
   bool watching() const { return config_.restart == RestartPolicy::kWatch; }
@@ -50,6 +58,7 @@ class Supervisor {
   void DrainOutput();
 
   bool StartChild();
+  void OnProcessExit(uv_process_t* process, int64_t status, int term_signal);
   void OnChildExit(int64_t status, int term_signal);
   void AfterExitProduction(int exit_code, bool failed);
 
@@ -70,6 +79,22 @@ class Supervisor {
   void OnCheckDone(bool ok, const std::string& file, const std::string& output);
   void OnSignal(int signal);
   void Exit(int code);
+
+  // `rs` + Enter (development): stdin is read here and forwarded to the child.
+  void StartStdin();
+  void ReadStdin();
+  void OnStdin(ssize_t nread, const uv_buf_t* buf);
+  void ForwardToChild(std::string data);
+  void CloseChildStdin();
+  void ManualRestart();
+
+  // Rolling restart (production, SIGUSR2 / `nodus-watch reload`).
+  bool OpenListenSocket();
+  void Reload();
+  void FinishReload();
+  void AbortReload(const std::string& why);
+  void Retire(uv_process_t* process, int pgid, int signal);
+  void PollRetirees();
 
   uv_loop_t* loop_;
   Config config_;
@@ -105,7 +130,26 @@ class Supervisor {
   uv_timer_t debounce_timer_;
   uv_timer_t group_timer_;
   uv_timer_t backoff_timer_;
-  uv_signal_t signals_[3];
+  uv_signal_t signals_[4];
+
+  // stdin forwarding (watch mode, unless --watch-inherit-stdin)
+  uv_stream_t* stdin_ = nullptr;  // a uv_tty_t or uv_pipe_t on fd 0; null: inherited
+  bool stdin_paused_ = false;     // the child's pipe is full
+  bool stdin_eof_ = false;
+  RestartCommandFilter restart_filter_;
+  uv_pipe_t* child_stdin_ = nullptr;  // the write end of the current child's stdin
+
+  // reload
+  int listen_fd_ = -1;                 // --listen: the shared socket
+  bool reloading_ = false;             // a new child runs beside old_child_
+  uv_process_t* old_child_ = nullptr;  // the child a reload replaces
+  int old_pgid_ = 0;
+  uint64_t old_started_ = 0;
+  bool old_ready_ = true;
+  uv_timer_t reload_timer_;     // up without --ready-signal: after --min-uptime
+  uv_timer_t reload_deadline_;  // --reload-timeout
+  std::vector<Retiree> retiring_;
+  uv_timer_t retire_timer_;
 };
 
 }  // namespace nodus::watch

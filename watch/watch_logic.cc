@@ -1,5 +1,7 @@
 #include "watch_logic.h"
 
+#include <uv.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -154,6 +156,100 @@ std::string InspectQuote(std::string_view text) {
   return out;
 }
 
+bool ParseListenAddress(std::string_view text, std::string* host, int* port) {
+  std::string_view host_part = "0.0.0.0";
+  std::string_view port_part = text;
+  if (!text.empty() && text[0] == '[') {
+    size_t close = text.find("]:");
+    if (close == std::string_view::npos) return false;
+    host_part = text.substr(1, close - 1);
+    port_part = text.substr(close + 2);
+    unsigned char address[16];
+    if (uv_inet_pton(AF_INET6, std::string(host_part).c_str(), address) != 0) return false;
+  } else if (size_t colon = text.rfind(':'); colon != std::string_view::npos) {
+    host_part = text.substr(0, colon);
+    port_part = text.substr(colon + 1);
+    unsigned char address[4];
+    if (uv_inet_pton(AF_INET, std::string(host_part).c_str(), address) != 0) return false;
+  }
+  uint64_t number = 0;
+  if (!ParseUint(port_part, &number) || number > 65535) return false;
+  *host = std::string(host_part);
+  *port = static_cast<int>(number);
+  return true;
+}
+
+std::string WatchErrorMessage(const std::string& dir, int err) {
+  if (err == UV_ENOSPC) {
+    return "nodus-watch: cannot watch " + dir +
+           ": the inotify watch limit is reached (ENOSPC); raise it with "
+           "`sudo sysctl fs.inotify.max_user_watches=524288` (and put "
+           "`fs.inotify.max_user_watches=524288` in /etc/sysctl.conf to keep it)";
+  }
+  if (err == UV_EMFILE) {
+    return "nodus-watch: cannot watch " + dir +
+           ": too many inotify instances or open files (EMFILE); raise "
+           "`fs.inotify.max_user_instances` or `ulimit -n`";
+  }
+  return "nodus-watch: cannot watch " + dir + ": " + uv_strerror(err);
+}
+
+namespace {
+
+// The line so far (no '\n' yet) may still become `rs`.
+bool MayBeRestartCommand(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) i++;
+  std::string_view rest = line.substr(i);
+  if (rest.empty() || rest == "r") return true;
+  if (rest.substr(0, 2) != "rs") return false;
+  for (char c : rest.substr(2)) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RestartCommandFilter::Feed(std::string_view data, int* restarts) {
+  std::string out;
+  for (char c : data) {
+    if (!candidate_) {
+      out += c;
+      if (c == '\n') candidate_ = true;
+      continue;
+    }
+    if (c == '\n') {
+      std::string_view line = held_;
+      size_t start = line.find_first_not_of(" \t");
+      if (start != std::string_view::npos && line.substr(start, 2) == "rs" &&
+          MayBeRestartCommand(line)) {
+        (*restarts)++;
+      } else {
+        out += held_;
+        out += c;
+      }
+      held_.clear();
+      continue;
+    }
+    held_ += c;
+    // A long run of blanks is no command worth holding back.
+    if (held_.size() > 64 || !MayBeRestartCommand(held_)) {
+      out += held_;
+      held_.clear();
+      candidate_ = false;
+    }
+  }
+  return out;
+}
+
+std::string RestartCommandFilter::Finish() {
+  std::string out = std::move(held_);
+  held_.clear();
+  candidate_ = true;
+  return out;
+}
+
 int ParseSignal(std::string_view text) {
   struct Named {
     std::string_view name;
@@ -188,8 +284,10 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
   Config config;
   auto fail = [](std::string message) { return ConfigError{"nodus-watch: " + message}; };
   size_t i = 0;
-  if (!args.empty() && (args[0] == "status" || args[0] == "stop")) {
-    config.subcommand = args[0] == "status" ? Subcommand::kStatus : Subcommand::kStop;
+  if (!args.empty() && (args[0] == "status" || args[0] == "stop" || args[0] == "reload")) {
+    config.subcommand = args[0] == "status" ? Subcommand::kStatus
+                        : args[0] == "stop" ? Subcommand::kStop
+                                            : Subcommand::kReload;
     i = 1;
   }
   for (; i < args.size(); i++) {
@@ -242,6 +340,17 @@ Result<Config, ConfigError> ParseArgs(const std::vector<std::string>& args) {
       config.log_keep = static_cast<int>(keep);
     } else if (name == "--daemon") {
       config.daemon = true;
+    } else if (name == "--watch-inherit-stdin") {
+      config.inherit_stdin = true;
+    } else if (name == "--listen") {
+      std::string text;
+      if (!take(&text) || !ParseListenAddress(text, &config.listen_host, &config.listen_port)) {
+        return fail("--listen requires [HOST:]PORT");
+      }
+    } else if (name == "--reload-timeout") {
+      if (!take_uint(&config.reload_timeout_ms) || config.reload_timeout_ms == 0) {
+        return fail("--reload-timeout requires milliseconds");
+      }
     } else if (name == "--ready-signal") {
       config.ready_signal = true;
     } else if (name == "--print-systemd-unit") {
@@ -465,6 +574,9 @@ std::string UsageText() {
          "       nodus-watch status --pidfile=FILE               is it running? (exit 0, or 3)\n"
          "       nodus-watch stop --pidfile=FILE [--timeout=MS]  SIGTERM it and wait; SIGKILL\n"
          "                                                       after MS (10000)\n"
+         "       nodus-watch reload --pidfile=FILE               rolling restart (SIGUSR2): start\n"
+         "                                                       a new program, stop the old\n"
+         "                                                       one once the new one is up\n"
          "\n"
          "Options:\n"
          "  --watch-path=PATH          watch PATH (a file, or a directory and everything in\n"
@@ -474,6 +586,9 @@ std::string UsageText() {
          "  --watch-grace=MS           SIGKILL the program's process group after MS (500)\n"
          "  --watch-debounce=MS        quiet time that ends a burst of changes (20)\n"
          "  --no-watch-check           restart even when `nodus --check` rejects the file\n"
+         "  --watch-inherit-stdin      give the program this stdin as is (as node --watch\n"
+         "                             does); by default it is forwarded through a pipe and\n"
+         "                             a line `rs` restarts by hand\n"
          "  --nodus=PATH               the runtime (default: nodus next to nodus-watch)\n"
          "  --nodus-arg=OPTION         a runtime option for the child (repeatable)\n"
          "  --restart=POLICY           production mode: always, on-failure or never restart\n"
@@ -485,6 +600,11 @@ std::string UsageText() {
          "  --backoff-max=MS           the longest delay between quick restarts (30000)\n"
          "  --ready-signal             count the program as up only once it writes `ready\\n`\n"
          "                             to the descriptor in $NODUS_WATCH_READY_FD\n"
+         "  --listen=[HOST:]PORT       production: listen on PORT once and hand the socket\n"
+         "                             to every program as the descriptor in\n"
+         "                             $NODUS_WATCH_LISTEN_FD (5), so a reload drops nothing\n"
+         "  --reload-timeout=MS        a reload gives up (the old program keeps running)\n"
+         "                             when the new one is not up within MS (30000)\n"
          "  --log=FILE                 append the program's output to FILE, each line\n"
          "                             timestamped and tagged [out] or [err]\n"
          "  --log-max-size=BYTES       rotate FILE to FILE.1 before it grows past BYTES\n"

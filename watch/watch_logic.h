@@ -78,8 +78,8 @@ std::string InspectQuote(std::string_view text);
 
 enum class RestartPolicy { kWatch, kAlways, kOnFailure, kNever };
 
-// `nodus-watch status|stop --pidfile=FILE` act on a running supervisor.
-enum class Subcommand { kRun, kStatus, kStop };
+// `nodus-watch status|stop|reload --pidfile=FILE` act on a running supervisor.
+enum class Subcommand { kRun, kStatus, kStop, kReload };
 
 struct Config {
   std::string nodus;                     // the runtime (default: next to nodus-watch)
@@ -99,13 +99,17 @@ struct Config {
   bool help = false;
   bool print_systemd_unit = false;  // --print-systemd-unit
   Subcommand subcommand = Subcommand::kRun;
-  std::string log_file;              // --log: the child's output, timestamped, appended here
-  uint64_t log_max_size = 0;         // --log-max-size (0: never rotate)
-  int log_keep = 3;                  // --log-keep: FILE.1 .. FILE.N
-  std::string pidfile;               // --pidfile
-  bool daemon = false;               // --daemon (requires --pidfile)
-  bool ready_signal = false;         // --ready-signal: up once the child writes "ready\n"
-  uint64_t stop_timeout_ms = 10000;  // stop --timeout: SIGKILL after this
+  std::string log_file;                // --log: the child's output, timestamped, appended here
+  uint64_t log_max_size = 0;           // --log-max-size (0: never rotate)
+  int log_keep = 3;                    // --log-keep: FILE.1 .. FILE.N
+  std::string pidfile;                 // --pidfile
+  bool daemon = false;                 // --daemon (requires --pidfile)
+  bool ready_signal = false;           // --ready-signal: up once the child writes "ready\n"
+  uint64_t stop_timeout_ms = 10000;    // stop --timeout: SIGKILL after this
+  bool inherit_stdin = false;          // --watch-inherit-stdin: no `rs`, stdin as under node
+  std::string listen_host;             // --listen=[HOST:]PORT: a socket shared by every child
+  int listen_port = -1;                // (-1: none)
+  uint64_t reload_timeout_ms = 30000;  // --reload-timeout: a reload's new child must be up by then
 };
 
 struct ConfigError {
@@ -122,6 +126,32 @@ std::string UsageText();
 // systemd restarts the supervisor; the supervisor restarts the program.
 std::string SystemdUnit(const std::vector<std::string>& exec_start,
                         const std::string& working_directory);
+
+// --listen=[HOST:]PORT (HOST: an IPv4 address, or an IPv6 one in brackets;
+// 0.0.0.0 when omitted). False when malformed.
+bool ParseListenAddress(std::string_view text, std::string* host, int* port);
+
+// The message for a directory that cannot be watched (`err` a libuv error
+// code); ENOSPC, inotify's watch limit, comes with the fix.
+std::string WatchErrorMessage(const std::string& dir, int err);
+
+// `rs` + Enter restarts by hand (nodemon's habit). The supervisor reads its
+// stdin and forwards it to the program; a line that is `rs` (spaces around
+// it and a '\r' before the '\n' allowed) is taken out of the stream and
+// counts as a restart. Only the start of a line that may still become `rs` is
+// held back, so everything else is forwarded as soon as it arrives.
+class RestartCommandFilter {
+ public:
+  // Returns the bytes to forward; adds one to *restarts per `rs` line.
+  std::string Feed(std::string_view data, int* restarts);
+  // End of input: the held-back start of a line (an unterminated `rs` is
+  // no command).
+  std::string Finish();
+
+ private:
+  std::string held_;
+  bool candidate_ = true;  // the current line may still be `rs`
+};
 
 // A signal name (SIGTERM, TERM) or number; -1 when unknown.
 int ParseSignal(std::string_view text);

@@ -203,6 +203,10 @@ struct Parser {
       if (name == "--watch-preserve-output") options->watch_preserve_output = true;
       return true;
     }
+    if (name == "--watch-inherit-stdin") {
+      // A supervisor option too; WatchSupervisorArgs hands it to nodus-watch.
+      return true;
+    }
     if (name == "--watch-path") {
       options->exec_argv.pop_back();
       std::string path;
@@ -405,7 +409,9 @@ std::vector<std::string> WatchSupervisorArgs(const Options& options) {
   std::vector<std::string> args;
   for (const std::string& path : options.watch_paths) args.push_back("--watch-path=" + path);
   if (options.watch_preserve_output) args.push_back("--watch-preserve-output");
-  for (const std::string& arg : options.exec_argv) args.push_back("--nodus-arg=" + arg);
+  for (const std::string& arg : options.exec_argv) {
+    args.push_back(arg == "--watch-inherit-stdin" ? arg : "--nodus-arg=" + arg);
+  }
   args.push_back(options.script);
   args.insert(args.end(), options.script_argv.begin(), options.script_argv.end());
   return args;
@@ -477,6 +483,7 @@ std::string HelpText() {
          "                               (runs it under nodus-watch; see nodus-watch --help)\n"
          "  --watch-path=PATH            watch PATH instead of the loaded files (repeatable)\n"
          "  --watch-preserve-output      do not clear the screen when restarting\n"
+         "  --watch-inherit-stdin        the script reads stdin itself (no `rs` + Enter)\n"
          "  --max-old-space-size=MB, --expose-gc, --stack-size=N, --harmony-*\n"
          "                               passed to V8\n"
          "\n"

@@ -137,6 +137,99 @@ wait_for "$TMP/out" 'stubborn 3' 1 5000 || fail "the stubborn program is replace
 [ "$(count "$TMP/out" '^stubborn')" = 2 ] || fail "restarts never overlap"
 stop
 
+echo "== rs + Enter restarts by hand; other input reaches the program"
+cat > "$TMP/stdin.js" <<'EOF'
+require('fs').writeFileSync(__dirname + '/stdin.pid', String(process.pid));
+console.log(`start ${require('./lib')}`);
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => { for (const l of d.split('\n')) if (l) console.log(`got ${l}`); });
+process.stdin.on('end', () => console.log('stdin ended'));
+setInterval(() => {}, 1000);
+EOF
+echo 'module.exports = 1;' > "$TMP/lib.js"
+mkfifo "$TMP/in"
+# This shell holds the FIFO open (read-write: the open never waits) and
+# writes to it; closing fd 7 is the end of input.
+exec 7<> "$TMP/in"
+: > "$TMP/out"
+: > "$TMP/err"
+(cd "$TMP" && exec "$NODUS" --watch stdin.js < in > out 2> err 7>&-) &
+SUPERVISOR=$!
+wait_for "$TMP/out" 'start 1' || fail "the stdin program starts"
+FIRST=$(cat "$TMP/stdin.pid")
+echo hello >&7
+wait_for "$TMP/out" 'got hello' || fail "a line reaches the program"
+echo rs >&7
+wait_for "$TMP/out" "Restarting 'stdin.js'" || fail "rs restarts"
+wait_for "$TMP/out" 'start 1' 2 || fail "the program runs again after rs"
+wait_gone "$FIRST" 2000 || fail "rs stops the old program"
+echo again >&7
+wait_for "$TMP/out" 'got again' || fail "input reaches the restarted program"
+printf '  rs  \r\n' >&7
+wait_for "$TMP/out" 'start 1' 3 || fail "rs with blanks around it restarts"
+grep -q 'got.*rs' "$TMP/out" && fail "rs is not passed to the program"
+exec 7>&-
+wait_for "$TMP/out" 'stdin ended' || fail "the end of input reaches the program"
+echo 'module.exports = 2;' > "$TMP/lib.js"
+wait_for "$TMP/out" 'start 2' || fail "a save restarts after the end of input"
+wait_for "$TMP/out" 'stdin ended' 2 || fail "a program started after the end of input reads its end"
+stop
+[ "$(count "$TMP/out" "Restarting 'stdin.js'")" = 3 ] || fail "two rs and one save: three restarts"
+# --watch-inherit-stdin: the program reads stdin itself, as under node --watch.
+: > "$TMP/out"
+exec 7<> "$TMP/in"
+(cd "$TMP" && exec "$NODUS" --watch --watch-inherit-stdin stdin.js < in > out 2> err 7>&-) &
+SUPERVISOR=$!
+wait_for "$TMP/out" 'start 2' || fail "the program starts with --watch-inherit-stdin"
+echo rs >&7
+wait_for "$TMP/out" 'got rs' || fail "with --watch-inherit-stdin, rs is the program's input"
+exec 7>&-
+wait_for "$TMP/out" 'stdin ended' || fail "with --watch-inherit-stdin, the program reads to the end"
+[ "$(count "$TMP/out" "Restarting")" = 0 ] || fail "with --watch-inherit-stdin, rs does not restart"
+stop
+rm -f "$TMP/in"
+
+echo "== ENOSPC from inotify is reported with the fix"
+if cc -shared -fPIC -o "$TMP/enospc.so" -x c - 2> /dev/null <<'EOF'
+#include <errno.h>
+#include <stdint.h>
+int inotify_add_watch(int fd, const char* path, uint32_t mask) {
+  (void)fd; (void)path; (void)mask;
+  errno = ENOSPC;
+  return -1;
+}
+EOF
+then
+  start env LD_PRELOAD="$TMP/enospc.so" "$NODUS" --watch once.js
+  wait_for "$TMP/err" 'fs.inotify.max_user_watches=' || fail "the ENOSPC message names the sysctl"
+  grep -q "cannot watch $(realpath "$TMP").*inotify watch limit is reached (ENOSPC)" "$TMP/err" ||
+    fail "the ENOSPC message names the directory"
+  wait_for "$TMP/out" "Completed running 'once.js'" || fail "the program still runs without watches"
+  stop
+else
+  echo "(skipped: no C compiler for the inotify shim)"
+fi
+
+echo "== --inspect: every restarted program gets the same port back"
+PORT=$("$NODUS" -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => {
+  console.log(s.address().port); s.close(); });")
+cat > "$TMP/inspected.js" <<'EOF'
+console.log(`inspected ${require('./lib')}`);
+setInterval(() => {}, 1000);
+EOF
+echo 'module.exports = 1;' > "$TMP/lib.js"
+start "$NODUS" --watch --inspect=127.0.0.1:"$PORT" inspected.js
+for i in 1 2 3; do
+  wait_for "$TMP/out" "inspected $i" || fail "inspected run $i"
+  wait_for "$TMP/err" "Debugger listening on ws://127.0.0.1:$PORT/" "$i" ||
+    fail "run $i listens on port $PORT"
+  curl -sf --max-time 5 "http://127.0.0.1:$PORT/json/version" | grep -q '"Browser"' ||
+    fail "run $i answers /json/version on port $PORT"
+  [ "$i" = 3 ] || echo "module.exports = $((i + 1));" > "$TMP/lib.js"
+done
+grep -q "address already in use" "$TMP/err" && fail "no restart finds the port still taken"
+stop
+
 echo "== production: a program that crashes at once backs off and is reported as spinning"
 start "$WATCH" --restart=on-failure --max-restarts=3 --min-uptime=2000 -- sh -c 'echo run; exit 3'
 if ! wait_gone "$SUPERVISOR" 8000; then
@@ -162,7 +255,7 @@ echo "== option errors"
 [ $? = 9 ] && grep -q "bad option: --bogus" "$TMP/err" || fail "nodus-watch bad option"
 
 echo "== production: logs, pidfile, daemon, status/stop, ready signal (production.sh)"
-sh "$(dirname "$0")/production.sh" "$WATCH" || FAILED=1
+sh "$(dirname "$0")/production.sh" "$WATCH" "$NODUS" || FAILED=1
 
 if [ "$FAILED" = 0 ]; then
   echo "all watch tests passed"
