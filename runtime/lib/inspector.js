@@ -34,24 +34,17 @@ const binding = internalBinding('inspector');
 // 'nodejs.dispose' otherwise.
 const kDispose = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol('nodejs.dispose');
 
-const kConnection = Symbol('kConnection');
-const kCallbacks = Symbol('kCallbacks');
-const kNextId = Symbol('kNextId');
-const kOnMessage = Symbol('kOnMessage');
-
+// State lives in private fields: util.inspect shows a Session as node's does.
 class Session extends EventEmitter {
-  constructor() {
-    super();
-    this[kConnection] = null;
-    this[kCallbacks] = new Map();
-    this[kNextId] = 1;
-  }
+  #connection = null;
+  #callbacks = new Map();
+  #nextId = 1;
 
   connect() {
-    if (this[kConnection] !== null) {
+    if (this.#connection !== null) {
       throw new ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
-    this[kConnection] = new binding.Connection((message) => this[kOnMessage](message));
+    this.#connection = new binding.Connection((message) => this.#onMessage(message));
   }
 
   // nodus has no worker threads: this is always the main thread.
@@ -59,14 +52,14 @@ class Session extends EventEmitter {
     throw new ERR_INSPECTOR_NOT_WORKER();
   }
 
-  [kOnMessage](message) {
+  #onMessage(message) {
     const parsed = JSON.parse(message);
     // What a callback or listener throws must not unwind into V8's
     // dispatcher: it becomes a warning, as in node.
     try {
       if (parsed.id !== undefined) {
-        const callback = this[kCallbacks].get(parsed.id);
-        this[kCallbacks].delete(parsed.id);
+        const callback = this.#callbacks.get(parsed.id);
+        this.#callbacks.delete(parsed.id);
         if (callback === undefined) return;
         if (parsed.error) {
           callback(new ERR_INSPECTOR_COMMAND(parsed.error.code, parsed.error.message));
@@ -90,25 +83,25 @@ class Session extends EventEmitter {
     }
     if (params) validateObject(params, 'params');
     if (callback) validateFunction(callback, 'callback');
-    const connection = this[kConnection];
+    const connection = this.#connection;
     if (connection === null) throw new ERR_INSPECTOR_NOT_CONNECTED();
-    const id = this[kNextId]++;
+    const id = this.#nextId++;
     const message = { id, method };
     if (params) message.params = params;
-    if (callback) this[kCallbacks].set(id, callback);
+    if (callback) this.#callbacks.set(id, callback);
     connection.dispatch(JSON.stringify(message));
   }
 
   disconnect() {
-    const connection = this[kConnection];
+    const connection = this.#connection;
     if (connection === null) return;
     // V8 may still answer pending commands while the session closes.
     connection.disconnect();
-    this[kConnection] = null;
-    const remaining = Array.from(this[kCallbacks].values());
-    this[kCallbacks].clear();
+    this.#connection = null;
+    const remaining = Array.from(this.#callbacks.values());
+    this.#callbacks.clear();
     for (const callback of remaining) process.nextTick(callback, new ERR_INSPECTOR_CLOSED());
-    this[kNextId] = 1;
+    this.#nextId = 1;
   }
 }
 

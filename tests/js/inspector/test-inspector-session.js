@@ -12,6 +12,9 @@ const inspector = require('inspector');
 assert.deepStrictEqual(Object.keys(inspector).slice(0, 6),
   ['open', 'close', 'url', 'waitForDebugger', 'console', 'Session']);
 assert.ok(new inspector.Session() instanceof require('events'));
+// No visible state beyond EventEmitter's (node keeps it in private fields).
+assert.deepStrictEqual(Object.keys(new inspector.Session()),
+  ['_events', '_eventsCount', '_maxListeners']);
 
 const session = new inspector.Session();
 assert.throws(() => session.post('Runtime.evaluate'), {
