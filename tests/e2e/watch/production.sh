@@ -1,10 +1,12 @@
 #!/bin/sh
 # End-to-end tests of nodus-watch's production half: --log (timestamps,
-# rotation), --pidfile, --daemon, `status`/`stop`, --ready-signal. Programs are
+# rotation), --pidfile, --daemon, `status`/`stop`, --ready-signal, reload. Programs are
 # shell scripts (`nodus-watch -- sh prog.sh`); every wait is bounded.
-#   tests/e2e/watch/production.sh path/to/nodus-watch
+#   tests/e2e/watch/production.sh path/to/nodus-watch [path/to/nodus]
+# (without nodus, the reload test, which runs an HTTP server, is skipped)
 set -u
 WATCH=$(realpath "$1")
+NODUS=${2:+$(realpath "$2")}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/nodus-watch-prod.XXXXXX")
 FAILED=0
 SUPERVISOR=
@@ -191,6 +193,71 @@ wait_for "$TMP/err" "'sh ready.sh' is ready (pid [0-9]*, after [0-9]* ms)" 3 800
 stop
 grep -q "^fd=4\$" "$TMP/out" || fail "NODUS_WATCH_READY_FD names descriptor 4"
 grep -q "before it was ready\|spinning" "$TMP/err" && fail "a ready program that ran long enough is no quick failure"
+
+echo "== reload: a rolling restart behind a shared socket drops no request"
+if [ -z "$NODUS" ] || ! command -v curl > /dev/null; then
+  echo "(skipped: needs nodus and curl)"
+else
+  PORT=$("$NODUS" -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => {
+    console.log(s.address().port); s.close(); });")
+  cat > "$TMP/server.js" <<'EOF2'
+const fs = require('fs');
+// A reload whose new program fails: it exits before it is ready.
+if (fs.existsSync(__dirname + '/broken')) process.exit(3);
+const server = require('http').createServer((req, res) => res.end(`pid ${process.pid}\n`));
+server.listen({ fd: Number(process.env.NODUS_WATCH_LISTEN_FD) }, () => {
+  fs.writeSync(Number(process.env.NODUS_WATCH_READY_FD), 'ready\n');
+});
+// Graceful: stop accepting, finish what was accepted, exit.
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+EOF2
+  rm -f "$TMP/broken" "$TMP/answers" "$TMP/failures" "$TMP/stop-load"
+  start "$WATCH" --restart=always --listen=127.0.0.1:"$PORT" --ready-signal --pidfile=r.pid \
+    --log=reload.log -- "$NODUS" server.js
+  wait_for "$TMP/reload.log" "is ready (pid" 1 10000 || fail "the server is ready"
+  FIRST=$(curl -s --max-time 5 "http://127.0.0.1:$PORT/" | sed -n 's/^pid //p')
+  [ -n "$FIRST" ] || fail "the server answers"
+  # Requests one after another, each on a new connection, until told to stop
+  # (bounded: at most 20 s of them).
+  (
+    end=$(($(date +%s) + 20))
+    while [ ! -e "$TMP/stop-load" ] && [ "$(date +%s)" -lt "$end" ]; do
+      curl -s --max-time 5 "http://127.0.0.1:$PORT/" >> "$TMP/answers" || echo failed >> "$TMP/failures"
+    done
+  ) &
+  LOAD=$!
+  PREVIOUS=$FIRST
+  for n in 1 2; do
+    wait_for "$TMP/answers" "pid $PREVIOUS" 5 5000 || fail "the load reaches pid $PREVIOUS"
+    (cd "$TMP" && "$WATCH" reload --pidfile=r.pid > out2)
+    [ $? = 0 ] && grep -q "^reloading (pid $SUPERVISOR)\$" "$TMP/out2" || fail "reload $n is sent"
+    wait_for "$TMP/reload.log" "reload: pid [0-9]* is up; stopping pid $PREVIOUS\$" 1 10000 ||
+      fail "reload $n: the new program is up before the old one is stopped"
+    NEXT=$(sed -n "s/.*reload: pid \([0-9]*\) is up; stopping pid $PREVIOUS\$/\1/p" "$TMP/reload.log")
+    wait_for "$TMP/answers" "pid $NEXT" 1 5000 || fail "reload $n: the new program answers"
+    wait_gone "$PREVIOUS" 5000 || fail "reload $n: the old program is gone"
+    PREVIOUS=$NEXT
+  done
+  # A reload whose new program dies before it is ready keeps the old one.
+  touch "$TMP/broken"
+  (cd "$TMP" && "$WATCH" reload --pidfile=r.pid > out2)
+  wait_for "$TMP/reload.log" "reload failed: the new program exited with code 3 before it was ready; pid $PREVIOUS keeps running" 1 10000 ||
+    fail "a failed reload is reported and the old program kept"
+  COUNT=$(count "$TMP/answers" "pid $PREVIOUS")
+  wait_for "$TMP/answers" "pid $PREVIOUS" $((COUNT + 5)) 5000 || fail "the old program still answers"
+  touch "$TMP/stop-load"
+  wait_gone "$LOAD" 10000 || kill "$LOAD" 2>/dev/null
+  wait "$LOAD" 2>/dev/null
+  [ ! -s "$TMP/failures" ] || fail "no request failed during the reloads ($(wc -l < "$TMP/failures") did)"
+  [ "$(sort -u "$TMP/answers" | wc -l)" = 3 ] || fail "three programs answered: $(sort -u "$TMP/answers" | tr '\n' ' ')"
+  echo "  $(wc -l < "$TMP/answers") requests, none failed"
+  (cd "$TMP" && "$WATCH" reload --pidfile=none.pid > out2)
+  [ $? = 7 ] && grep -q "^not running" "$TMP/out2" || fail "reload without a supervisor exits 7"
+  kill -TERM "$SUPERVISOR"
+  finish 5000
+  [ "$STATUS" = 0 ] || fail "the reloaded supervisor exits with its program's 0 (got $STATUS)"
+  wait_gone "$PREVIOUS" 2000 || fail "no program is left after the stop"
+fi
 
 if [ "$FAILED" = 0 ]; then
   echo "all production watch tests passed"
