@@ -92,16 +92,22 @@ const logged = [];
 const onConsole = (message) => logged.push(message.params);
 session.on('Runtime.consoleAPICalled', onConsole);
 const write = process.stdout.write;
-process.stdout.write = () => true;
+let written = '';
+process.stdout.write = (chunk) => { written += chunk; return true; };
 try {
   console.log('to the inspector', 7);
+  // inspector.console is V8's own: it reaches the session, never stdout.
+  inspector.console.warn('only to the inspector');
 } finally {
   process.stdout.write = write;
 }
 session.off('Runtime.consoleAPICalled', onConsole);
-assert.strictEqual(logged.length, 1);
+assert.strictEqual(written, 'to the inspector 7\n');
+assert.strictEqual(logged.length, 2);
 assert.strictEqual(logged[0].type, 'log');
 assert.deepStrictEqual(logged[0].args.map((a) => a.value), ['to the inspector', 7]);
+assert.strictEqual(logged[1].type, 'warning');
+assert.deepStrictEqual(logged[1].args.map((a) => a.value), ['only to the inspector']);
 
 // Debugger.scriptParsed carries file:// urls for required modules.
 const fixture = path.join(__dirname, 'fixtures', 'parsed-module.js');
