@@ -68,6 +68,7 @@ http.get({ host: '127.0.0.1', port, path: '/json/list' }, common.mustCall((res) 
     assert.notStrictEqual(inspector.url(), wsUrl);
     inspector.close();
     checkChild();
+    checkPortInUse();
   }));
 })).on('error', assert.fail);
 
@@ -96,4 +97,28 @@ function checkChild() {
   assert.strictEqual(opened.stdout, 'ran\n');
   assert.match(opened.stderr,
     /^Debugger listening on ws:\/\/127\.0\.0\.1:\d+\/[-0-9a-f]{36}\nFor help, see: https:\/\/nodejs\.org\/en\/docs\/inspector\n$/);
+}
+
+// A port in use: node's failure line, the inspector stays inactive, and a
+// later open() on a free port works.
+function checkPortInUse() {
+  const server = require('net').createServer();
+  server.listen(0, '127.0.0.1', common.mustCall(() => {
+    const busy = server.address().port;
+    const child = spawnSync(process.execPath, ['-e', `
+      const inspector = require('inspector');
+      inspector.open(${busy}, '127.0.0.1');
+      console.log(String(inspector.url()));
+      try { inspector.waitForDebugger(); } catch (e) { console.log(e.code); }
+      inspector.open(0, '127.0.0.1');
+      console.log(/^ws:/.test(inspector.url()));
+      inspector.close();
+    `], { encoding: 'utf8', timeout: common.platformTimeout(10000) });
+    server.close();
+    assert.strictEqual(child.status, 0, child.stderr);
+    assert.strictEqual(child.stdout, 'undefined\nERR_INSPECTOR_NOT_ACTIVE\ntrue\n');
+    assert.ok(child.stderr.startsWith(
+      `Starting inspector on 127.0.0.1:${busy} failed: address already in use\n` +
+      'Debugger listening on ws://127.0.0.1:'), child.stderr);
+  }));
 }
