@@ -2,7 +2,7 @@
 // --cpu-prof / --heap-prof write DevTools' files at exit: node's file names,
 // the protocol's Profile and SamplingHeapProfile shapes, a user function in
 // them, on a normal end, process.exit() and an uncaught exception; the
-// -dir (created) and -name options; the -dir flag alone is refused.
+// -dir (created) and -name options; owner-only files; the -dir flag alone is refused.
 const common = require('../common');
 const assert = require('assert');
 const fs = require('fs');
@@ -23,7 +23,12 @@ function run(flags, mode, expectedStatus) {
   return cwd;
 }
 
+function checkMode(file) {
+  assert.strictEqual((fs.statSync(file).mode & 0o777).toString(8), '600', file);
+}
+
 function checkCpuProfile(file) {
+  checkMode(file);
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.deepStrictEqual(Object.keys(profile).sort(),
     ['endTime', 'nodes', 'samples', 'startTime', 'timeDeltas']);
@@ -40,6 +45,7 @@ function checkCpuProfile(file) {
 }
 
 function checkHeapProfile(file) {
+  checkMode(file);
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.deepStrictEqual(Object.keys(profile).sort(), ['head', 'samples']);
   assert.strictEqual(profile.head.callFrame.functionName, '(root)');

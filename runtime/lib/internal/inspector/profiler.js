@@ -50,7 +50,8 @@ function writeProfile(dir, name, profile) {
   if (profile === undefined) return;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, name), JSON.stringify(profile));
+    // Owner-only, as node writes them: profiles can hold program data.
+    fs.writeFileSync(path.join(dir, name), JSON.stringify(profile), { mode: 0o600 });
   } catch (error) {
     process._rawDebug(`Failed to write the profile to ${path.join(dir, name)}: ${error.message}`);
   }
