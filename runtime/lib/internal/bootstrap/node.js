@@ -26,9 +26,11 @@ defineValue('versions', require('internal/process/versions').versions());
 defineValue('arch', require('internal/process/versions').arch());
 defineValue('platform', 'linux');
 defineValue('release', { name: 'node', lts: 'Iron', nodus: NODUS_VERSION });
+// What this build has (tls: OpenSSL with ALPN and SNI, no OCSP stapling;
+// builtins from embedded code caches; the inspector).
 defineValue('features', {
-  inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
-  tls_ocsp: false, tls: false, cached_builtins: false, require_module: false,
+  inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
+  tls_ocsp: false, tls: true, cached_builtins: true, require_module: false,
 });
 defineValue('config', { target_defaults: {}, variables: { node_shared: false } });
 defineValue('moduleLoadList', []);
