@@ -13,6 +13,7 @@ const { inspect, getStringWidth } = require('internal/util/inspect');
 const { getSession } = require('internal/repl/session');
 const { complete, completeSync } = require('internal/repl/complete');
 const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
+const { startSigintWatchdog, stopSigintWatchdog } = internalBinding('contextify');
 
 const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
 const REPL_MODE_STRICT = Symbol('repl-strict');
@@ -72,7 +73,9 @@ class REPLServer extends Interface {
     }
     const input = options.input || options.stream || process.stdin;
     const output = options.output || options.stream || process.stdout;
-    if (options.breakEvalOnSigint) throw notImplemented('repl option breakEvalOnSigint');
+    if (options.breakEvalOnSigint && options.eval) {
+      throw new (require('internal/errors').codes.ERR_INVALID_REPL_EVAL_CONFIG)();
+    }
     let terminal = options.terminal;
     if (terminal === undefined) terminal = !!output.isTTY;
     const historySize = options.historySize !== undefined ? options.historySize : 30;
@@ -94,7 +97,7 @@ class REPLServer extends Interface {
     this.underscoreErrAssigned = false;
     this.last = undefined;
     this.lastError = undefined;
-    this.breakEvalOnSigint = false;
+    this.breakEvalOnSigint = !!options.breakEvalOnSigint;
     this.editorMode = false;
     this.commands = { __proto__: null };
     this.lines = [];
@@ -316,7 +319,15 @@ class REPLServer extends Interface {
     const strict = this.replMode === REPL_MODE_STRICT;
     const prefix = strict ? '\'use strict\'; ' : '';
     const run = (source, wrapped) => {
+      // breakEvalOnSigint: Ctrl-C must raise SIGINT (raw mode off) and a
+      // watchdog stops the evaluation's synchronous part.
+      const watch = this.breakEvalOnSigint;
+      const rawTty = watch && this.terminal && typeof this.input.setRawMode === 'function';
+      let interrupted = false;
+      if (rawTty) this.input.setRawMode(false);
+      if (watch) startSigintWatchdog();
       session.evaluate(`${prefix}${source}\n//# sourceURL=${file}`, { replMode: true }, (err, outcome) => {
+        if (interrupted) return;
         if (err) {
           callback(err);
           return;
@@ -336,6 +347,9 @@ class REPLServer extends Interface {
         }
         callback(null, outcome.value);
       });
+      if (watch) interrupted = stopSigintWatchdog();
+      if (rawTty) this.input.setRawMode(true);
+      if (interrupted) callback(new Error('Script execution was interrupted by `SIGINT`'));
     };
     if (/^\s*\{/.test(code) && !/;\s*$/.test(code)) {
       run(`(${code.trim()})`, true);

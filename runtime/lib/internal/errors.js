@@ -311,6 +311,8 @@ E('ERR_INVALID_PACKAGE_TARGET',
     return `Invalid "${isImport ? 'imports' : 'exports'}" target ` +
       `${JSON.stringify(target)} defined for '${key}' ${where}${from}${rel}`;
   }, Error);
+E('ERR_INVALID_REPL_EVAL_CONFIG',
+  'Cannot specify both "breakEvalOnSigint" and "eval" for REPL', TypeError);
 E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
 E('ERR_INVALID_RETURN_PROPERTY_VALUE', (input, name, prop, value) => {
   return `Expected ${input} to be returned for the "${prop}" from the` +

@@ -1,5 +1,12 @@
 // internalBinding('contextify'): compiling user code. Syntax errors carry
 // their source context (file:line, source line, caret) for printing.
+#include <semaphore.h>
+#include <signal.h>
+
+#include <mutex>
+#include <thread>
+#include <utility>
+
 #include "bindings/binding.h"
 #include "compile_cache.h"
 #include "env.h"
@@ -67,7 +74,66 @@ void RunInThisContext(const FunctionCallbackInfo<Value>& info) {
   info.GetReturnValue().Set(result);
 }
 
+// The REPL's Ctrl-C during an evaluation (breakEvalOnSigint): while started,
+// SIGINT posts a semaphore and a watchdog thread terminates the running
+// JavaScript (TerminateExecution is the one isolate call other threads may
+// make). Dispatch of the evaluation then returns; stopSigintWatchdog() says
+// whether it was interrupted and lets JavaScript run again.
+struct SigintWatchdog {
+  v8::Isolate* isolate = nullptr;
+  sem_t semaphore;
+  std::mutex mutex;  // start/stop never race a termination
+  bool active = false;
+  bool interrupted = false;
+  struct sigaction previous = {};
+};
+SigintWatchdog* g_watchdog = nullptr;
+
+void StartSigintWatchdog(const FunctionCallbackInfo<Value>& info) {
+  if (g_watchdog == nullptr) {
+    g_watchdog = new SigintWatchdog;
+    g_watchdog->isolate = info.GetIsolate();
+    sem_init(&g_watchdog->semaphore, 0, 0);
+    std::thread([] {
+      while (true) {
+        if (sem_wait(&g_watchdog->semaphore) != 0) continue;
+        std::lock_guard<std::mutex> lock(g_watchdog->mutex);
+        if (!g_watchdog->active) continue;
+        g_watchdog->interrupted = true;
+        g_watchdog->isolate->TerminateExecution();
+      }
+    }).detach();
+  }
+  {
+    std::lock_guard<std::mutex> lock(g_watchdog->mutex);
+    g_watchdog->interrupted = false;
+    g_watchdog->active = true;
+  }
+  struct sigaction action = {};
+  action.sa_handler = [](int) { sem_post(&g_watchdog->semaphore); };
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, &g_watchdog->previous);
+}
+
+// -> whether a SIGINT interrupted the evaluation since the start.
+void StopSigintWatchdog(const FunctionCallbackInfo<Value>& info) {
+  bool interrupted;
+  {
+    if (g_watchdog == nullptr) return info.GetReturnValue().Set(false);
+    std::lock_guard<std::mutex> lock(g_watchdog->mutex);
+    if (!g_watchdog->active) return info.GetReturnValue().Set(false);
+    g_watchdog->active = false;
+    interrupted = std::exchange(g_watchdog->interrupted, false);
+  }
+  sigaction(SIGINT, &g_watchdog->previous, nullptr);
+  // A termination that came after the evaluation ended must not hit the next.
+  if (interrupted) info.GetIsolate()->CancelTerminateExecution();
+  info.GetReturnValue().Set(interrupted);
+}
+
 constexpr Method kMethods[] = {
+    {"startSigintWatchdog", StartSigintWatchdog},
+    {"stopSigintWatchdog", StopSigintWatchdog},
     {"compileFunction", CompileFunction},
     {"runInThisContext", RunInThisContext},
 };

@@ -162,6 +162,9 @@ void Dispatch(const FunctionCallbackInfo<Value>& info) {
   if (connection == nullptr) return;
   v8::String::Utf8Value message(info.GetIsolate(), info[0]);
   connection->Dispatch(std::string(*message, message.length()));
+  // An evaluation stopped by the REPL's SIGINT watchdog (contextify) ends
+  // here: the caller's JavaScript goes on.
+  if (info.GetIsolate()->IsExecutionTerminating()) info.GetIsolate()->CancelTerminateExecution();
 }
 
 void Disconnect(const FunctionCallbackInfo<Value>& info) {

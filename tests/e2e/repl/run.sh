@@ -91,6 +91,17 @@ case "$case_name" in
     line 'typeof fs.readFileSync'
     expect "^'function'$"
     ;;
+  sigint-loop)
+    # Ctrl-C stops a runaway evaluation; the session goes on.
+    start
+    keys -l 'while (true) {}'
+    keys Enter
+    sleep 0.5
+    keys C-c
+    expect '^(\^C)?Uncaught Error: Script execution was interrupted by `SIGINT`$'
+    line '40 + 2'
+    expect '^42$'
+    ;;
   multiline)
     start
     line 'function f() {'

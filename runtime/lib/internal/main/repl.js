@@ -34,6 +34,7 @@ const server = repl.start({
   terminal,
   useGlobal: true,
   ignoreUndefined: false,
+  breakEvalOnSigint: true,  // Ctrl-C stops `while (true) {}`, as in node
   historySize,
 });
 
