@@ -1,8 +1,8 @@
 'use strict';
 
 // child_process: spawn, exec, execFile, their synchronous forms and fork
-// (IPC channels with Node's 'json' serialization; 'advanced' and handle
-// passing throw ERR_NOT_IMPLEMENTED naming them).
+// (IPC channels with Node's 'json' serialization, passing server and socket
+// handles; 'advanced' serialization throws ERR_NOT_IMPLEMENTED naming it).
 
 const { Buffer } = require('buffer');
 const {
@@ -513,6 +513,9 @@ function _forkChild(fd, serializationMode) {
   process.on('removeListener', function onRemoveListener(name) {
     if (name === 'message' || name === 'disconnect') control.unrefCounted();
   });
+  // A cluster worker (forked by cluster.fork()) sets itself up now, before
+  // user code runs.
+  if (process.env.NODE_UNIQUE_ID) require('internal/cluster/child')._setupWorker();
 }
 
 module.exports = {

@@ -12,10 +12,12 @@
 //     function registered with stream_wrap.setOnRead(fn), called as
 //     fn.call(handle, nread, arrayBuffer) (nread < 0: a libuv error, UV_EOF
 //     at the end);
-//   writeBuffer(req, buf) / writeUtf8String(req, s) / writeLatin1String(req, s)
+//   writeBuffer(req, buf) / writeUtf8String(req, s[, sendHandle])
+//     / writeLatin1String(req, s)
 //     / writev(req, chunks, allBuffers) -> err, with streamBaseState
 //     [kBytesWritten] and [kLastWriteWasAsync] set; an async write later calls
-//     req.oncomplete(status);
+//     req.oncomplete(status); a sendHandle (a TCP or Pipe object, on an IPC
+//     pipe) is passed with the bytes by uv_write2, always asynchronously;
 //   shutdown(req) -> err, later req.oncomplete(status);
 //   close(cb), ref(), unref(), hasRef(), fd (getter), writeQueueSize.
 

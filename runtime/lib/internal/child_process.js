@@ -12,6 +12,7 @@ const { inspect } = require('util');
 const { Process } = internalBinding('process_wrap');
 const spawnSyncBinding = internalBinding('spawn_sync');
 const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
+const { TCP, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { streamBaseState, kLastWriteWasAsync } = internalBinding('stream_wrap');
 const { signals } = internalBinding('process_methods');
 const {
@@ -20,6 +21,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_SYNC_FORK_INPUT,
     ERR_IPC_CHANNEL_CLOSED,
     ERR_IPC_DISCONNECTED,
@@ -387,6 +389,86 @@ function isInternalMessage(message) {
     message.cmd.length > 4 && message.cmd.startsWith('NODE_');
 }
 
+// Passing handles (Node's wire protocol, so node and nodus interoperate): the
+// message goes out as {cmd: 'NODE_HANDLE', type, msg[, key]} + '\n' in the
+// same uv_write2 as the descriptor. The receiver answers NODE_HANDLE_ACK (or
+// NODE_HANDLE_NACK when no descriptor arrived, and the sender sends again);
+// until the ACK, the sender queues every other message, so at most one handle
+// is in flight per channel. `send(handle, message, options)` returns the
+// native handle to write (undefined: send the message alone); `postSend`
+// runs once the write is done; `got(message, handle, emit)` rebuilds the
+// object on the receiving side.
+const handleConversion = {
+  'net.Native': {
+    simultaneousAccepts: true,
+    send(handle) { return handle; },
+    got(message, handle, emit) { emit(handle); },
+  },
+  'net.Server': {
+    send(server) { return server._handle || undefined; },
+    got(message, handle, emit) {
+      const server = new net.Server();
+      server.listen(handle, () => { emit(server); });
+    },
+  },
+  'net.Socket': {
+    send(socket, message, options) {
+      const handle = socket._handle;
+      if (!handle) return undefined;
+      if (socket.server && socket.server._connectionKey !== undefined) {
+        message.key = socket.server._connectionKey;
+      }
+      if (!options.keepOpen) {
+        // The receiving process reads from now on.
+        handle.reading = false;
+        handle.readStop();
+        socket.setTimeout(0);
+      }
+      return handle;
+    },
+    postSend(socket, message, options) {
+      if (!options.keepOpen) socket.destroy();
+    },
+    got(message, handle, emit) {
+      emit(new net.Socket({ handle, readable: true, writable: true }));
+    },
+  },
+};
+
+function handleTypeOf(handle) {
+  if (handle instanceof net.Socket) return 'net.Socket';
+  if (handle instanceof net.Server) return 'net.Server';
+  if (handle instanceof TCP || handle instanceof Pipe) return 'net.Native';
+  if (handle !== null && typeof handle === 'object' && handle.constructor &&
+      (handle.constructor.name === 'Socket' || handle.constructor.name === 'UDP') &&
+      typeof handle.bind === 'function' && typeof handle.setBroadcast === 'function') {
+    throw notImplemented('child_process send() of a dgram socket');
+  }
+  throw new ERR_INVALID_HANDLE_TYPE();
+}
+
+// Accepts the descriptors that arrived with the bytes read so far into new
+// TCP or Pipe objects.
+function acceptPendingHandles(channel, into) {
+  let type;
+  while ((type = channel.pendingType()) !== '') {
+    let handle;
+    if (type === 'TCP') handle = new TCP(TCPConstants.SOCKET);
+    else handle = new Pipe(PipeConstants.SOCKET);
+    const err = channel.acceptPending(handle);
+    if (err) {
+      handle.close();
+      break;
+    }
+    if (type !== 'TCP' && type !== 'PIPE') {
+      // UDP (dgram is not built) and others: dropped.
+      handle.close();
+      continue;
+    }
+    into.push(handle);
+  }
+}
+
 function setupChannel(target, channel, serializationMode) {
   if (serializationMode !== 'json') {
     throw notImplemented(`child_process serialization: '${serializationMode}' (IPC over the V8 serializer)`);
@@ -412,7 +494,11 @@ function setupChannel(target, channel, serializationMode) {
     control[kPendingMessages].push([event, message, handle]);
   }
 
+  // Handles received and not yet matched with their NODE_HANDLE message.
+  const receivedHandles = [];
+
   function onData(chunk) {
+    acceptPendingHandles(channel, receivedHandles);
     const text = jsonBuffer + decoder.write(chunk);
     let start = 0;
     let end;
@@ -420,8 +506,10 @@ function setupChannel(target, channel, serializationMode) {
       const message = JSON.parse(text.slice(start, end));
       start = end + 1;
       if (!target.channel) continue;
-      process.nextTick(emit, isInternalMessage(message) ? 'internalMessage' : 'message',
-                       message, undefined);
+      const internal = isInternalMessage(message);
+      let handle;
+      if (internal && message.cmd === 'NODE_HANDLE') handle = receivedHandles.shift();
+      process.nextTick(emit, internal ? 'internalMessage' : 'message', message, handle);
     }
     jsonBuffer = start === 0 ? text : text.slice(start);
   }
@@ -465,6 +553,57 @@ function setupChannel(target, channel, serializationMode) {
     }
   }
 
+  // The handle-passing handshake (see handleConversion).
+  target._handleQueue = null;
+  target._pendingMessage = null;
+  target.on('internalMessage', function onHandleMessage(message, handle) {
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      const pending = this._pendingMessage;
+      this._pendingMessage = null;
+      if (pending && pending.wrote) finishHandleSend(pending);
+      else if (pending) pending.acked = true;
+      const queue = this._handleQueue;
+      this._handleQueue = null;
+      if (queue) {
+        for (const q of queue) this._send(q.message, q.handle, q.options, q.callback);
+      }
+      return;
+    }
+    if (message.cmd === 'NODE_HANDLE_NACK') {
+      const pending = this._pendingMessage;
+      this._pendingMessage = null;
+      const queue = this._handleQueue;
+      this._handleQueue = null;
+      if (pending) this._send(pending.message, pending.handle, pending.options, pending.callback);
+      if (queue) {
+        for (const q of queue) this._send(q.message, q.handle, q.options, q.callback);
+      }
+      return;
+    }
+    if (message.cmd !== 'NODE_HANDLE') return;
+    if (!handle) {
+      // The descriptor did not arrive (say, truncated ancillary data).
+      this._send({ cmd: 'NODE_HANDLE_NACK' }, null, true);
+      return;
+    }
+    this._send({ cmd: 'NODE_HANDLE_ACK' }, null, true);
+    const conversion = handleConversion[message.type];
+    if (conversion === undefined) {
+      handle.close();
+      return;
+    }
+    const inner = message.msg;
+    conversion.got(message, handle, (converted) => {
+      if (!target.channel && !isInternalMessage(inner)) return;
+      emit(isInternalMessage(inner) ? 'internalMessage' : 'message', inner, converted);
+    });
+  });
+
+  function finishHandleSend(pending) {
+    const conversion = handleConversion[pending.type];
+    if (conversion.postSend) conversion.postSend(pending.handle, pending.message, pending.options);
+  }
+
   target.on('newListener', function onNewListener() {
     process.nextTick(() => {
       if (!target.channel || !target.listenerCount('message')) return;
@@ -501,19 +640,54 @@ function setupChannel(target, channel, serializationMode) {
                                      message);
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
+    else if (options == null) options = { swallowErrors: false };
+    let rawHandle;
+    let pending;
     if (handle) {
-      throw notImplemented('child_process send() with a handle (passing servers and sockets)');
+      const type = handleTypeOf(handle);
+      if (this._handleQueue) {
+        // One handle in flight at a time.
+        this._handleQueue.push({ message, handle, options, callback });
+        return this._handleQueue.length === 1;
+      }
+      const wrapped = { cmd: 'NODE_HANDLE', type, msg: message };
+      rawHandle = handleConversion[type].send(handle, wrapped, options);
+      if (rawHandle) {
+        pending = { message, handle, options, callback, type, wrote: false, acked: false };
+        this._pendingMessage = pending;
+        this._handleQueue = [];
+        message = wrapped;
+      }
+    } else if (this._handleQueue &&
+               !(isInternalMessage(message) && (message.cmd === 'NODE_HANDLE_ACK' ||
+                                                message.cmd === 'NODE_HANDLE_NACK'))) {
+      this._handleQueue.push({ message, handle: undefined, options, callback });
+      return this._handleQueue.length === 1;
     }
     const string = `${JSON.stringify(message)}\n`;
     const req = { oncomplete: null };
-    const err = channel.writeUtf8String(req, string);
+    const err = rawHandle ? channel.writeUtf8String(req, string, rawHandle) :
+      channel.writeUtf8String(req, string);
     const wasAsync = streamBaseState[kLastWriteWasAsync] === 1;
+    if (err !== 0 && pending) {
+      this._pendingMessage = null;
+      const queue = this._handleQueue;
+      this._handleQueue = null;
+      if (queue) process.nextTick(() => {
+        for (const q of queue) this._send(q.message, q.handle, q.options, q.callback);
+      });
+    }
     if (err === 0) {
-      if (wasAsync) {
+      if (wasAsync || pending) {
         target[kWritesInFlight]++;
         req.oncomplete = () => {
           target[kWritesInFlight]--;
           control.unrefCounted();
+          if (pending) {
+            // The sender lets go of a socket once it is written and acknowledged.
+            pending.wrote = true;
+            if (pending.acked) finishHandleSend(pending);
+          }
           if (closeWhenWritten && target[kWritesInFlight] === 0) channel.close();
           if (typeof callback === 'function') callback(null);
         };

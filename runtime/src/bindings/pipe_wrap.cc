@@ -1,6 +1,7 @@
 // internalBinding('pipe_wrap'): Unix domain sockets and pipes. `new Pipe(type)`
 // (constants.SOCKET, SERVER or IPC) is a StreamHandle with bind(path),
-// listen(backlog), connect(req, path) and open(fd).
+// listen(backlog), connect(req, path) and open(fd); IPC pipes also have
+// pendingType() and acceptPending(handle) for received handles.
 #include <uv.h>
 
 #include "bindings/binding.h"
@@ -80,12 +81,48 @@ void Fchmod(const FunctionCallbackInfo<Value>& info) {
 
 void SetPendingInstances(const FunctionCallbackInfo<Value>&) {}
 
+// IPC pipes: handles received with the data read so far. pendingType() is
+// 'TCP', 'PIPE' or another name for the first one, '' when there is none;
+// acceptPending(handle) moves it into a new TCP or Pipe object.
+void PendingType(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
+  if (self == nullptr) return;
+  const char* name = "";
+  if (uv_pipe_pending_count(self->pipe()) > 0) {
+    switch (uv_pipe_pending_type(self->pipe())) {
+      case UV_TCP:
+        name = "TCP";
+        break;
+      case UV_NAMED_PIPE:
+        name = "PIPE";
+        break;
+      case UV_UDP:
+        name = "UDP";
+        break;
+      default:
+        name = "UNKNOWN";
+        break;
+    }
+  }
+  info.GetReturnValue().Set(ToV8(info.GetIsolate(), name));
+}
+
+void AcceptPending(const FunctionCallbackInfo<Value>& info) {
+  PipeHandle* self = StreamHandle::Open<PipeHandle>(info);
+  if (self == nullptr) return;
+  StreamHandle* client = StreamHandle::Unwrap(info[0].As<Object>());
+  if (client == nullptr || client->closing()) return info.GetReturnValue().Set(UV_EBADF);
+  info.GetReturnValue().Set(uv_accept(self->stream(), client->stream()));
+}
+
 constexpr Method kPipeMethods[] = {
     {"open", Open},
     {"bind", Bind},
     {"connect", Connect},
     {"fchmod", Fchmod},
     {"setPendingInstances", SetPendingInstances},
+    {"pendingType", PendingType},
+    {"acceptPending", AcceptPending},
 };
 
 }  // namespace

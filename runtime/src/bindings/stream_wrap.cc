@@ -85,14 +85,17 @@ void AfterShutdown(uv_shutdown_t* uv_req, int status) {
 // otherwise the remainder is copied. Returns 0 or a libuv error.
 // `prior` bytes of the same write already went out through uv_try_write
 // (the socket is full, so no second try).
+// `send_handle` (IPC pipes only) goes out with the bytes through uv_write2;
+// such a write is always asynchronous.
 int DoWrite(StreamHandle* handle, Local<Object> req_object, std::vector<uv_buf_t> bufs, bool stable,
-            std::vector<Global<Value>> keep_alive, size_t prior = 0) {
+            std::vector<Global<Value>> keep_alive, size_t prior = 0,
+            StreamHandle* send_handle = nullptr) {
   size_t total = prior;
   for (const uv_buf_t& buf : bufs) total += buf.len;
   int32_t* state = StreamHandle::state();
   uv_stream_t* stream = handle->stream();
   size_t first = 0;
-  if (stream->write_queue_size == 0 && prior == 0) {
+  if (stream->write_queue_size == 0 && prior == 0 && send_handle == nullptr) {
     int written = uv_try_write(stream, bufs.data(), static_cast<unsigned>(bufs.size()));
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) return written;
     if (written > 0) {
@@ -133,8 +136,15 @@ int DoWrite(StreamHandle* handle, Local<Object> req_object, std::vector<uv_buf_t
     }
     req->bufs.push_back(uv_buf_init(req->storage.get(), static_cast<unsigned>(left)));
   }
-  int err = uv_write(&req->req, stream, req->bufs.data(), static_cast<unsigned>(req->bufs.size()),
-                     AfterWrite);
+  int err;
+  if (send_handle != nullptr) {
+    req->keep_alive.emplace_back(env->isolate(), send_handle->object());
+    err = uv_write2(&req->req, stream, req->bufs.data(), static_cast<unsigned>(req->bufs.size()),
+                    send_handle->stream(), AfterWrite);
+  } else {
+    err = uv_write(&req->req, stream, req->bufs.data(), static_cast<unsigned>(req->bufs.size()),
+                   AfterWrite);
+  }
   if (err != 0) return err;
   req.release();
   state[StreamHandle::kLastWriteWasAsync] = 1;
@@ -349,7 +359,16 @@ static void WriteString(const FunctionCallbackInfo<Value>& info, bool latin1) {
   size_t length =
       EncodeString(info.GetIsolate(), info[1].As<v8::String>(), latin1, stack, &heap, &data);
   std::vector<uv_buf_t> bufs{uv_buf_init(data, static_cast<unsigned>(length))};
-  info.GetReturnValue().Set(DoWrite(self, info[0].As<Object>(), std::move(bufs), false, {}));
+  // An optional third argument: a TCP or Pipe handle to pass over an IPC pipe.
+  StreamHandle* send_handle = nullptr;
+  if (info.Length() > 2 && info[2]->IsObject()) {
+    send_handle = StreamHandle::Unwrap(info[2].As<Object>());
+    if (send_handle == nullptr || send_handle->closing()) {
+      return info.GetReturnValue().Set(UV_EBADF);
+    }
+  }
+  info.GetReturnValue().Set(
+      DoWrite(self, info[0].As<Object>(), std::move(bufs), false, {}, 0, send_handle));
 }
 
 void StreamHandle::WriteUtf8String(const FunctionCallbackInfo<Value>& info) {
