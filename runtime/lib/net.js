@@ -963,8 +963,35 @@ function emitListeningNT(self) {
   if (self._handle) self.emit('listening');
 }
 
+// In a cluster worker the primary provides the listening handle (see
+// internal/cluster/child); `exclusive` servers and everything else listen here.
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  const cluster = exclusive ? null : clusterWorker();
+  if (cluster === null) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags, backlog };
+  cluster._getServer(server, query, function listenOnPrimaryHandle(err, handle) {
+    if (err === 0 && port > 0 && handle && handle.getsockname) {
+      // A port already taken elsewhere may have been bound to another one.
+      const out = {};
+      if (handle.getsockname(out) === 0 && out.port !== port) err = -98; // EADDRINUSE
+    }
+    if (err) {
+      server.emit('error', uvExceptionWithHostPort(err, 'bind', address, port));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd, flags);
+  });
+}
+
+// The cluster module when this process is a cluster worker, else null.
+function clusterWorker() {
+  if (typeof process.send !== 'function') return null;
+  const cluster = require('cluster');
+  return cluster.isWorker ? cluster : null;
 }
 
 Server.prototype.listen = function(...args) {
@@ -992,11 +1019,11 @@ Server.prototype.listen = function(...args) {
   if (options instanceof TCP || options instanceof Pipe) {
     this._handle = options;
     this[kHandleOwnerCheck] = true;
-    listenInCluster(this, null, -1, -1, backlogFromArgs);
+    this._listen2(null, -1, -1, backlogFromArgs);
     return this;
   }
   if (typeof options.fd === 'number' && options.fd >= 0) {
-    listenInCluster(this, null, null, null, backlogFromArgs, options.fd);
+    this._listen2(null, null, null, backlogFromArgs, options.fd);
     return this;
   }
   if (args.length === 0 || typeof args[0] === 'function' ||
@@ -1128,11 +1155,6 @@ function onconnection(err, clientHandle) {
   socket._server = self;
   self.emit('connection', socket);
 }
-
-// Cluster workers are not built.
-Server.prototype._setupWorker = function() {
-  throw errors.notImplemented('cluster');
-};
 
 Server.prototype.getConnections = function(cb) {
   const self = this;
