@@ -33,6 +33,24 @@ void SetValue(Env& env, v8::Local<v8::Object> target, const char* name,
   target->Set(env.context(), ToV8(env.isolate(), name), value).Check();
 }
 
+v8::Local<v8::Function> SetClass(Env& env, v8::Local<v8::Object> target, const char* name,
+                                 v8::FunctionCallback ctor, std::span<const Method> methods) {
+  v8::Isolate* isolate = env.isolate();
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, ctor);
+  tmpl->SetClassName(ToV8(isolate, name));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
+  for (const Method& method : methods) {
+    tmpl->PrototypeTemplate()->Set(
+        ToV8(isolate, method.name),
+        v8::FunctionTemplate::New(isolate, method.callback, v8::Local<v8::Value>(), signature, 0,
+                                  v8::ConstructorBehavior::kThrow));
+  }
+  v8::Local<v8::Function> constructor = tmpl->GetFunction(env.context()).ToLocalChecked();
+  SetValue(env, target, name, constructor);
+  return constructor;
+}
+
 InitializeFn FindBinding(std::string_view name) {
 #define NODUS_BINDING_ENTRY(id) \
   if (name == #id) return &id::Initialize;

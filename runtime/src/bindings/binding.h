@@ -73,6 +73,11 @@ NODUS_BINDINGS(NODUS_DECLARE_BINDING)
 void SetMethods(Env& env, v8::Local<v8::Object> target, std::span<const Method> methods);
 void SetConstant(Env& env, v8::Local<v8::Object> target, const char* name, double value);
 void SetValue(Env& env, v8::Local<v8::Object> target, const char* name, v8::Local<v8::Value> value);
+// A class whose instances keep their C++ state in one internal field: `ctor`
+// constructs, `methods` go on the prototype (callable on instances only).
+// Installed as target[name]; returns the constructor.
+v8::Local<v8::Function> SetClass(Env& env, v8::Local<v8::Object> target, const char* name,
+                                 v8::FunctionCallback ctor, std::span<const Method> methods);
 
 // Looks up the Initialize function of a binding; nullptr if unknown.
 using InitializeFn = void (*)(Env&, v8::Local<v8::Object>);

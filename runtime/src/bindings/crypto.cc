@@ -788,23 +788,6 @@ constexpr Method kHmacMethods[] = {
     {"digest", HmacDigest},
 };
 
-// A constructor whose instances have one internal field for the C++ state.
-void SetClass(Env& env, Local<v8::Object> target, const char* name, v8::FunctionCallback ctor,
-              std::span<const Method> methods) {
-  v8::Isolate* isolate = env.isolate();
-  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, ctor);
-  tmpl->SetClassName(ToV8(isolate, name));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
-  for (const Method& method : methods) {
-    tmpl->PrototypeTemplate()->Set(
-        ToV8(isolate, method.name),
-        v8::FunctionTemplate::New(isolate, method.callback, Local<Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
-  }
-  SetValue(env, target, name, tmpl->GetFunction(env.context()).ToLocalChecked());
-}
-
 }  // namespace
 
 void Initialize(Env& env, v8::Local<v8::Object> target) {

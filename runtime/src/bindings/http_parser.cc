@@ -433,26 +433,14 @@ constexpr Method kMethods[] = {
 }  // namespace
 
 void Initialize(Env& env, v8::Local<v8::Object> target) {
-  v8::Isolate* isolate = env.isolate();
   SetMethods(env, target, kMethods);
-  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
-  tmpl->SetClassName(ToV8(isolate, "HTTPParser"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
-  for (const Method& method : kParserMethods) {
-    tmpl->PrototypeTemplate()->Set(
-        ToV8(isolate, method.name),
-        v8::FunctionTemplate::New(isolate, method.callback, Local<Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
-  }
-  Local<v8::Function> ctor = tmpl->GetFunction(env.context()).ToLocalChecked();
+  Local<v8::Function> ctor = SetClass(env, target, "HTTPParser", New, kParserMethods);
   SetConstant(env, ctor, "REQUEST", 0);
   SetConstant(env, ctor, "RESPONSE", 1);
   SetConstant(env, ctor, "kOnMessageBegin", kOnMessageBegin);
   SetConstant(env, ctor, "kOnHeadersComplete", kOnHeadersComplete);
   SetConstant(env, ctor, "kOnBody", kOnBody);
   SetConstant(env, ctor, "kOnMessageComplete", kOnMessageComplete);
-  SetValue(env, target, "HTTPParser", ctor);
 }
 
 }  // namespace nodus::bindings::http_parser

@@ -195,19 +195,8 @@ constexpr Method kConnectionMethods[] = {
 }  // namespace
 
 void Initialize(Env& env, Local<Object> target) {
-  v8::Isolate* isolate = env.isolate();
   SetMethods(env, target, kMethods);
-  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, NewConnection);
-  tmpl->SetClassName(ToV8(isolate, "Connection"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
-  for (const Method& method : kConnectionMethods) {
-    tmpl->PrototypeTemplate()->Set(
-        ToV8(isolate, method.name),
-        v8::FunctionTemplate::New(isolate, method.callback, Local<Value>(), signature, 0,
-                                  v8::ConstructorBehavior::kThrow));
-  }
-  SetValue(env, target, "Connection", tmpl->GetFunction(env.context()).ToLocalChecked());
+  SetClass(env, target, "Connection", NewConnection, kConnectionMethods);
 }
 
 }  // namespace nodus::bindings::inspector

@@ -224,17 +224,7 @@ constexpr Method kProcessMethods[] = {
 }  // namespace
 
 void Initialize(Env& env, Local<Object> target) {
-  Isolate* isolate = env.isolate();
-  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, New);
-  tmpl->SetClassName(ToV8(isolate, "Process"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
-  for (const Method& method : kProcessMethods) {
-    tmpl->PrototypeTemplate()->Set(
-        ToV8(isolate, method.name),
-        v8::FunctionTemplate::New(isolate, method.callback, Local<Value>(), signature));
-  }
-  SetValue(env, target, "Process", tmpl->GetFunction(env.context()).ToLocalChecked());
+  SetClass(env, target, "Process", New, kProcessMethods);
 }
 
 }  // namespace nodus::bindings::process_wrap

@@ -1085,19 +1085,6 @@ constexpr Method kEngineMethods[] = {
 
 constexpr Method kMethods[] = {{"getCiphers", GetCiphers}};
 
-void SetClass(Env& env, Local<v8::Object> target, const char* name, v8::FunctionCallback ctor,
-              std::span<const Method> methods) {
-  v8::Isolate* isolate = env.isolate();
-  Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, ctor);
-  tmpl->SetClassName(ToV8(isolate, name));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  for (const Method& method : methods) {
-    tmpl->PrototypeTemplate()->Set(ToV8(isolate, method.name),
-                                   v8::FunctionTemplate::New(isolate, method.callback));
-  }
-  SetValue(env, target, name, tmpl->GetFunction(env.context()).ToLocalChecked());
-}
-
 }  // namespace
 
 void Initialize(Env& env, v8::Local<v8::Object> target) {
