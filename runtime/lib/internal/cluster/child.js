@@ -186,7 +186,11 @@ function disconnectWorker(worker, primaryAsked) {
     waiting += 1;
     const server = handle[kOwner];
     if (server && typeof server.close === 'function' && server._handle === handle) {
-      server.close(checkWaitingCount);
+      // net.Server's close, even for an http.Server: its close() would also
+      // destroy idle connections, among them one just handed over whose
+      // request is not read yet. Idle keep-alive connections end with the
+      // server's keepAliveTimeout instead.
+      require('net').Server.prototype.close.call(server, checkWaitingCount);
     } else {
       handle.close(checkWaitingCount);
     }
