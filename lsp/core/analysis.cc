@@ -5,22 +5,13 @@
 #include <functional>
 #include <map>
 
+#include "lsp/core/scopes.h"
+#include "lsp/core/tree_util.h"
 #include "resolve/resolve.h"
 
 namespace nodus::lsp {
-namespace {
+namespace tree {
 
-bool Is(TSNode node, const char* type) { return std::strcmp(ts_node_type(node), type) == 0; }
-
-ByteRange RangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
-
-TSNode Field(TSNode node, const char* name) {
-  return ts_node_child_by_field_name(node, name, static_cast<uint32_t>(std::strlen(name)));
-}
-
-// Calls `visit` on every node in document order; `visit` returns false to skip
-// the node's children. Iterative (tree-sitter cursors), so deep trees do not
-// exhaust the stack.
 void Walk(TSNode root, const std::function<bool(TSNode)>& visit) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   bool descend = visit(root);
@@ -43,40 +34,6 @@ void Walk(TSNode root, const std::function<bool(TSNode)>& visit) {
   ts_tree_cursor_delete(&cursor);
 }
 
-// ---------------------------------------------------------------------------
-// Syntax errors.
-
-TSNode FirstLeaf(TSNode node) {
-  while (ts_node_child_count(node) > 0) node = ts_node_child(node, 0);
-  return node;
-}
-
-// The statement holding `node`: the ancestor that is a direct child of a
-// program, block or class body. Errors after a first one inside the same
-// statement are its cascade.
-TSNode EnclosingStatement(TSNode node) {
-  for (TSNode n = node;;) {
-    TSNode parent = ts_node_parent(n);
-    if (ts_node_is_null(parent) || Is(parent, "program") || Is(parent, "statement_block") ||
-        Is(parent, "class_body") || Is(parent, "switch_body")) {
-      return n;
-    }
-    n = parent;
-  }
-}
-
-std::string Quote(std::string_view text) {
-  if (text.size() > 40) text = text.substr(0, 40);
-  std::string out = "'";
-  out += text;
-  out += "'";
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Strings.
-
-// The value of a string or template literal without substitutions; nullopt otherwise.
 std::optional<std::string> StringValue(const Document& doc, TSNode node) {
   if (!Is(node, "string") && !Is(node, "template_string")) return std::nullopt;
   std::string value;
@@ -111,6 +68,96 @@ std::optional<std::string> StringValue(const Document& doc, TSNode node) {
   return value;
 }
 
+std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call) {
+  if (!Is(call, "call_expression")) return std::nullopt;
+  TSNode callee = Field(call, "function");
+  if (!Is(callee, "identifier") || doc.NodeText(callee) != "require") return std::nullopt;
+  TSNode args = Field(call, "arguments");
+  if (!Is(args, "arguments") || ts_node_named_child_count(args) != 1) return std::nullopt;
+  return StringValue(doc, ts_node_named_child(args, 0));
+}
+
+std::string JsDocAbove(const Document& doc, TSNode node) {
+  // Climb to the statement (or object member) that holds the node.
+  TSNode n = node;
+  for (;;) {
+    TSNode parent = ts_node_parent(n);
+    if (ts_node_is_null(parent) || Is(parent, "program") || Is(parent, "statement_block") ||
+        Is(parent, "class_body") || Is(parent, "object")) {
+      break;
+    }
+    n = parent;
+  }
+  TSNode prev = ts_node_prev_sibling(n);
+  if (!Is(prev, "comment")) return "";
+  std::string_view text = doc.NodeText(prev);
+  if (!text.starts_with("/**") || !text.ends_with("*/") || text.size() < 5) return "";
+  // Only when nothing but whitespace separates the comment from the statement.
+  std::string_view gap =
+      std::string_view(doc.text())
+          .substr(ts_node_end_byte(prev), ts_node_start_byte(n) - ts_node_end_byte(prev));
+  if (gap.find_first_not_of(" \t\r\n") != std::string_view::npos) return "";
+  if (std::count(gap.begin(), gap.end(), '\n') > 1) return "";
+  text = text.substr(3, text.size() - 5);
+  std::string out;
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    size_t first = line.find_first_not_of(" \t\r");
+    line = first == std::string_view::npos ? std::string_view() : line.substr(first);
+    if (line.starts_with("*")) line.remove_prefix(1);
+    if (line.starts_with(" ")) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (!out.empty() || !line.empty()) out += std::string(line) + "\n";
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace tree
+
+namespace {
+
+using tree::Field;
+using tree::Is;
+using tree::RangeOf;
+using tree::StringValue;
+using tree::Walk;
+
+// ---------------------------------------------------------------------------
+// Syntax errors.
+
+TSNode FirstLeaf(TSNode node) {
+  while (ts_node_child_count(node) > 0) node = ts_node_child(node, 0);
+  return node;
+}
+
+// The statement holding `node`: the ancestor that is a direct child of a
+// program, block or class body. Errors after a first one inside the same
+// statement are its cascade.
+TSNode EnclosingStatement(TSNode node) {
+  for (TSNode n = node;;) {
+    TSNode parent = ts_node_parent(n);
+    if (ts_node_is_null(parent) || Is(parent, "program") || Is(parent, "statement_block") ||
+        Is(parent, "class_body") || Is(parent, "switch_body")) {
+      return n;
+    }
+    n = parent;
+  }
+}
+
+std::string Quote(std::string_view text) {
+  if (text.size() > 40) text = text.substr(0, 40);
+  std::string out = "'";
+  out += text;
+  out += "'";
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Strings.
+
 std::optional<RequireCall> AsRequire(const Document& doc, TSNode call) {
   if (!Is(call, "call_expression")) return std::nullopt;
   TSNode callee = Field(call, "function");
@@ -130,42 +177,14 @@ std::optional<RequireCall> AsRequire(const Document& doc, TSNode call) {
 // ---------------------------------------------------------------------------
 // Scopes.
 
-bool IsFunctionScope(TSNode node) {
-  static constexpr const char* kTypes[] = {"program",
-                                           "function_declaration",
-                                           "function_expression",
-                                           "generator_function",
-                                           "generator_function_declaration",
-                                           "arrow_function",
-                                           "method_definition",
-                                           "class_static_block"};
-  for (const char* type : kTypes) {
-    if (Is(node, type)) return true;
-  }
-  return false;
-}
-
-bool IsBlockScope(TSNode node) {
-  return IsFunctionScope(node) || Is(node, "statement_block") || Is(node, "for_statement") ||
-         Is(node, "for_in_statement") || Is(node, "switch_body") || Is(node, "catch_clause") ||
-         Is(node, "class");
-}
-
-TSNode EnclosingScope(TSNode node, bool function_scope) {
-  for (TSNode n = node; !ts_node_is_null(n); n = ts_node_parent(n)) {
-    if (function_scope ? IsFunctionScope(n) : IsBlockScope(n)) return n;
-  }
-  return node;
-}
-
-struct Declaration {
+struct PatternName {
   std::string_view name;
   TSNode name_node;
   TSNode scope;
 };
 
 void CollectPattern(const Document& doc, TSNode pattern, TSNode scope,
-                    std::vector<Declaration>& out) {
+                    std::vector<PatternName>& out) {
   if (ts_node_is_null(pattern)) return;
   if (Is(pattern, "identifier") || Is(pattern, "shorthand_property_identifier_pattern")) {
     out.push_back({doc.NodeText(pattern), pattern, scope});
@@ -180,39 +199,6 @@ void CollectPattern(const Document& doc, TSNode pattern, TSNode scope,
       CollectPattern(doc, ts_node_named_child(pattern, i), scope, out);
     }
   }
-}
-
-std::vector<Declaration> CollectDeclarations(const Document& doc) {
-  std::vector<Declaration> out;
-  Walk(doc.root(), [&](TSNode node) {
-    if (Is(node, "variable_declarator")) {
-      TSNode decl = ts_node_parent(node);
-      bool is_var = Is(decl, "variable_declaration");
-      CollectPattern(doc, Field(node, "name"), EnclosingScope(ts_node_parent(decl), is_var), out);
-    } else if (Is(node, "function_declaration") || Is(node, "generator_function_declaration") ||
-               Is(node, "class_declaration")) {
-      CollectPattern(doc, Field(node, "name"), EnclosingScope(ts_node_parent(node), false), out);
-    } else if (Is(node, "function_expression") || Is(node, "generator_function") ||
-               Is(node, "class")) {
-      CollectPattern(doc, Field(node, "name"), node, out);
-    }
-    if (Is(node, "formal_parameters")) {
-      CollectPattern(doc, node, ts_node_parent(node), out);
-    } else if (Is(node, "arrow_function")) {
-      CollectPattern(doc, Field(node, "parameter"), node, out);
-    } else if (Is(node, "catch_clause")) {
-      CollectPattern(doc, Field(node, "parameter"), node, out);
-    } else if (Is(node, "for_in_statement")) {
-      TSNode kind = Field(node, "kind");
-      if (!ts_node_is_null(kind)) {
-        bool is_var = doc.NodeText(kind) == "var";
-        TSNode scope = is_var ? EnclosingScope(node, true) : node;
-        CollectPattern(doc, Field(node, "left"), scope, out);
-      }
-    }
-    return true;
-  });
-  return out;
 }
 
 // The identifier-like node at `offset`, or ending at it (the cursor just after a name).
@@ -360,9 +346,9 @@ void CollectSymbols(const Document& doc, TSNode container, std::vector<Symbol>& 
                                     Field(declarator, "value")));
         } else {
           TSNode scope = node;
-          std::vector<Declaration> names;
+          std::vector<PatternName> names;
           CollectPattern(doc, name, scope, names);
-          for (const Declaration& d : names) {
+          for (const PatternName& d : names) {
             out.push_back(
                 {std::string(d.name), plain, RangeOf(declarator), RangeOf(d.name_node), {}});
           }
@@ -471,14 +457,10 @@ std::vector<Diagnostic> RequireDiagnostics(const Document& doc, const std::strin
 std::optional<ByteRange> LocalDefinition(const Document& doc, uint32_t offset) {
   TSNode name = NameAt(doc, offset);
   if (ts_node_is_null(name)) return std::nullopt;
-  std::string_view text = doc.NodeText(name);
-  std::vector<Declaration> declarations = CollectDeclarations(doc);
-  for (TSNode scope = name; !ts_node_is_null(scope); scope = ts_node_parent(scope)) {
-    for (const Declaration& d : declarations) {
-      if (d.name == text && ts_node_eq(d.scope, scope)) return RangeOf(d.name_node);
-    }
-  }
-  return std::nullopt;
+  ScopeModel model = BuildScopes(doc);
+  int index = model.DeclarationAt(ts_node_start_byte(name));
+  if (index < 0) return std::nullopt;
+  return model.declarations[index].range;
 }
 
 std::vector<Symbol> DocumentSymbols(const Document& doc) {

@@ -1,0 +1,172 @@
+#include "lsp/core/index.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "resolve/resolve.h"
+
+namespace nodus::lsp {
+namespace {
+constexpr int kMaxDepth = 16;  // re-export chains deeper than this are cycles
+constexpr size_t kMaxWorkspaceFiles = 20000;
+}  // namespace
+
+std::vector<DirEntry> ListRealDir(const std::string& dir) {
+  std::vector<DirEntry> out;
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) return out;
+  for (const auto& entry : it) {
+    std::error_code type_ec;
+    bool is_dir = entry.is_directory(type_ec);
+    out.push_back({entry.path().filename().string(), is_dir});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+void WorkspaceIndex::SetOpen(const std::string& path, const Document& doc) {
+  auto file = std::make_unique<File>();
+  file->text = doc.text();
+  file->lines = doc.lines();
+  file->summary = Summarize(doc);
+  file->open = true;
+  ++computed_;
+  files_[path] = std::move(file);
+}
+
+void WorkspaceIndex::Invalidate(const std::string& path) { files_.erase(path); }
+
+const WorkspaceIndex::File* WorkspaceIndex::Get(const std::string& path) {
+  auto it = files_.find(path);
+  if (it != files_.end()) return it->second.get();
+  std::optional<std::string> text = fs_.ReadFile(path);
+  if (!text) return nullptr;
+  auto file = std::make_unique<File>();
+  {
+    Document doc(std::move(*text));
+    file->summary = Summarize(doc);
+    file->lines = doc.lines();
+    file->text = doc.text();
+  }
+  ++computed_;
+  const File* out = file.get();
+  files_[path] = std::move(file);
+  return out;
+}
+
+std::optional<std::string> WorkspaceIndex::ResolveFile(resolve::Resolver& resolver,
+                                                       const std::string& specifier,
+                                                       const std::string& from) {
+  auto resolved = resolver.Resolve(specifier, from);
+  if (!resolved.ok() || resolved.value().builtin) return std::nullopt;
+  return resolved.value().path;
+}
+
+std::optional<Location> WorkspaceIndex::FindExport(resolve::Resolver& resolver,
+                                                   const std::string& path, const std::string& name,
+                                                   int depth) {
+  if (depth > kMaxDepth) return std::nullopt;
+  const File* file = Get(path);
+  if (file == nullptr) return std::nullopt;
+  for (const ExportEntry& e : file->summary.exports) {
+    if (e.name != name) continue;
+    if (e.from_specifier.empty()) return Location{path, e.definition};
+    std::optional<std::string> target = ResolveFile(resolver, e.from_specifier, path);
+    if (!target) return Location{path, e.definition};
+    if (e.from_name.empty()) return ModuleLocation(resolver, *target, depth + 1);
+    std::optional<Location> found = FindExport(resolver, *target, e.from_name, depth + 1);
+    return found ? found : Location{path, e.definition};
+  }
+  if (!file->summary.module.reexport.empty()) {
+    std::optional<std::string> target = ResolveFile(resolver, file->summary.module.reexport, path);
+    if (target) return FindExport(resolver, *target, name, depth + 1);
+  }
+  return std::nullopt;
+}
+
+Location WorkspaceIndex::ModuleLocation(resolve::Resolver& resolver, const std::string& path,
+                                        int depth) {
+  const File* file = Get(path);
+  if (file == nullptr || depth > kMaxDepth || !file->summary.module.assigned) {
+    return {path, {0, 0}};
+  }
+  const ModuleValue& m = file->summary.module;
+  if (!m.reexport.empty()) {
+    if (std::optional<std::string> target = ResolveFile(resolver, m.reexport, path)) {
+      return ModuleLocation(resolver, *target, depth + 1);
+    }
+  }
+  return {path, m.definition};
+}
+
+std::vector<ExportEntry> WorkspaceIndex::ExportsOf(resolve::Resolver& resolver,
+                                                   const std::string& path, int hops) {
+  const File* file = Get(path);
+  if (file == nullptr) return {};
+  std::vector<ExportEntry> out = file->summary.exports;
+  if (!file->summary.module.reexport.empty() && hops > 0) {
+    if (auto target = ResolveFile(resolver, file->summary.module.reexport, path)) {
+      for (ExportEntry& e : ExportsOf(resolver, *target, hops - 1)) {
+        bool seen = std::any_of(out.begin(), out.end(),
+                                [&](const ExportEntry& x) { return x.name == e.name; });
+        if (!seen) out.push_back(std::move(e));
+      }
+    }
+  }
+  return out;
+}
+
+void WorkspaceIndex::AddRoot(const std::string& root, const ListDir& list) {
+  if (std::find(roots_.begin(), roots_.end(), root) != roots_.end()) return;
+  roots_.push_back(root);
+  std::vector<std::string> stack = {root};
+  std::set<std::string> known(workspace_files_.begin(), workspace_files_.end());
+  while (!stack.empty() && workspace_files_.size() < kMaxWorkspaceFiles) {
+    std::string dir = std::move(stack.back());
+    stack.pop_back();
+    for (const DirEntry& e : list(dir)) {
+      if (e.name.empty() || e.name[0] == '.') continue;
+      std::string child = dir == "/" ? "/" + e.name : dir + "/" + e.name;
+      if (e.directory) {
+        if (e.name != "node_modules") stack.push_back(child);
+      } else if ((e.name.ends_with(".js") || e.name.ends_with(".cjs")) &&
+                 known.insert(child).second) {
+        workspace_files_.push_back(child);
+      }
+    }
+  }
+  for (const std::string& path : workspace_files_) Get(path);
+}
+
+std::vector<std::pair<Location, bool>> WorkspaceIndex::Uses(resolve::Resolver& resolver,
+                                                            const Location& def) {
+  std::vector<std::pair<Location, bool>> out;
+  std::set<std::string> paths(workspace_files_.begin(), workspace_files_.end());
+  for (const auto& [path, file] : files_) paths.insert(path);
+  for (const std::string& path : paths) {
+    const File* file = Get(path);
+    if (file == nullptr) continue;
+    std::map<std::string, std::optional<std::string>> targets;
+    for (const ImportUse& use : file->summary.uses) {
+      auto [it, inserted] = targets.emplace(use.specifier, std::nullopt);
+      if (inserted) it->second = ResolveFile(resolver, use.specifier, path);
+      if (!it->second) continue;
+      std::optional<Location> found = FindExport(resolver, *it->second, use.name);
+      if (found && *found == def) out.push_back({{path, use.range}, use.shorthand});
+    }
+    // Intermediate re-exports (`exports.a = require('./y').a`) name it too.
+    for (const ExportEntry& e : file->summary.exports) {
+      if (e.from_specifier.empty()) continue;
+      std::optional<Location> found = FindExport(resolver, path, e.name);
+      if (found && *found == def && !(Location{path, e.name_range} == def)) {
+        out.push_back({{path, e.name_range}, false});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace nodus::lsp

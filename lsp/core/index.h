@@ -1,0 +1,90 @@
+#pragma once
+
+// The workspace index: per-file summaries by path, answering cross-file
+// questions (where is export `a` of this module defined, what does it export,
+// who uses it). Open buffers are pushed in by the server and shadow the disk;
+// other files are read, parsed and summarized on demand and kept until
+// invalidated. Not thread-safe: one owner thread.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/fs.h"
+#include "lsp/core/summary.h"
+
+namespace nodus::resolve {
+class Resolver;
+}
+
+namespace nodus::lsp {
+
+struct Location {
+  std::string path;
+  ByteRange range;
+  bool operator==(const Location&) const = default;
+};
+
+struct DirEntry {
+  std::string name;
+  bool directory = false;
+};
+// Lists a directory (names only, no "." or ".."); empty when it cannot.
+using ListDir = std::function<std::vector<DirEntry>(const std::string& dir)>;
+// std::filesystem over the real disk.
+std::vector<DirEntry> ListRealDir(const std::string& dir);
+
+class WorkspaceIndex {
+ public:
+  struct File {
+    std::string text;
+    LineTable lines;
+    FileSummary summary;
+    bool open = false;
+  };
+
+  explicit WorkspaceIndex(base::Fs& fs) : fs_(fs) {}
+
+  // An open buffer changed (or opened): recompute its summary only.
+  void SetOpen(const std::string& path, const Document& doc);
+  // Forget `path` (closed, or changed on disk): it is re-read when next asked.
+  void Invalidate(const std::string& path);
+  // The summary of `path`, reading and parsing it if needed; nullptr when unreadable.
+  const File* Get(const std::string& path);
+  size_t size() const { return files_.size(); }
+  int summaries_computed() const { return computed_; }
+
+  // Where export `name` of module `path` is defined, through re-exports at any depth.
+  std::optional<Location> FindExport(resolve::Resolver& resolver, const std::string& path,
+                                     const std::string& name, int depth = 0);
+  // Where the module's value is defined: module.exports = X (followed through
+  // re-exports), else the top of the file.
+  Location ModuleLocation(resolve::Resolver& resolver, const std::string& path, int depth = 0);
+  // The exports of `path`, following `module.exports = require(…)` `hops` times.
+  std::vector<ExportEntry> ExportsOf(resolve::Resolver& resolver, const std::string& path,
+                                     int hops = 1);
+  // Resolves `specifier` from `from` to a file path (not builtins).
+  std::optional<std::string> ResolveFile(resolve::Resolver& resolver, const std::string& specifier,
+                                         const std::string& from);
+
+  // Adds every .js/.cjs file under `root` (node_modules and dot folders
+  // skipped) to the set `Uses` searches; summaries are computed then.
+  void AddRoot(const std::string& root, const ListDir& list);
+  // Every place in the workspace that refers to the export defined at `def`:
+  // importers' `x.a`, destructuring keys, `require('./m').a`.
+  std::vector<std::pair<Location, bool /*shorthand*/>> Uses(resolve::Resolver& resolver,
+                                                            const Location& def);
+  const std::vector<std::string>& workspace_files() const { return workspace_files_; }
+
+ private:
+  base::Fs& fs_;
+  std::map<std::string, std::unique_ptr<File>> files_;
+  std::vector<std::string> workspace_files_;
+  std::vector<std::string> roots_;
+  int computed_ = 0;
+};
+
+}  // namespace nodus::lsp

@@ -1,0 +1,64 @@
+#pragma once
+
+// The scopes of one file: every declaration (with its kind and scope), every
+// reference to a name and the declaration it resolves to. Built in one walk of
+// the tree; the TSNodes inside are valid until the document is next edited.
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lsp/core/document.h"
+
+namespace nodus::lsp {
+
+enum class DeclKind { kVar, kLet, kConst, kFunction, kClass, kParameter, kCatch, kImport };
+
+std::string_view DeclKindName(DeclKind kind);
+
+struct Declaration {
+  std::string name;
+  ByteRange range;  // the declaring name
+  DeclKind kind = DeclKind::kVar;
+  int scope = 0;     // index into ScopeModel::scopes
+  TSNode name_node;  // the declaring identifier
+  // What the name is bound to: a declarator's initializer (for simple names),
+  // the function or class node itself; null for patterns and parameters.
+  TSNode value;
+  TSNode statement;         // the declaration statement (JSDoc sits above it)
+  bool in_pattern = false;  // bound by destructuring
+};
+
+struct Scope {
+  TSNode node;
+  int parent = -1;
+  bool function = false;  // program or a function: where `var` lands
+};
+
+struct Reference {
+  ByteRange range;
+  int declaration = -1;       // -1: a global (or undeclared) name
+  bool typeof_guard = false;  // the operand of `typeof`
+};
+
+struct ScopeModel {
+  std::vector<Scope> scopes;  // scopes[0] is the program
+  std::vector<Declaration> declarations;
+  std::vector<Reference> references;          // in document order
+  std::vector<std::string> declared_globals;  // from /* global a, b */ comments
+
+  // The declaration whose name is at `offset`, or that the reference at
+  // `offset` resolves to (the cursor may also sit just after the name); -1.
+  int DeclarationAt(uint32_t offset) const;
+  // Every name visible at `offset`, innermost scope first (shadowed ones once).
+  std::vector<int> VisibleAt(const Document& doc, uint32_t offset) const;
+  // References that resolve to declaration `index`.
+  std::vector<ByteRange> ReferencesTo(int index) const;
+};
+
+ScopeModel BuildScopes(const Document& doc);
+
+}  // namespace nodus::lsp

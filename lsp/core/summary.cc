@@ -1,0 +1,343 @@
+#include "lsp/core/summary.h"
+
+#include <set>
+
+#include "lsp/core/scopes.h"
+#include "lsp/core/tree_util.h"
+
+namespace nodus::lsp {
+namespace {
+
+using tree::Field;
+using tree::Is;
+using tree::RangeOf;
+
+bool IsFunctionNode(TSNode n) {
+  return Is(n, "function_expression") || Is(n, "arrow_function") || Is(n, "generator_function") ||
+         Is(n, "function_declaration") || Is(n, "generator_function_declaration") ||
+         Is(n, "method_definition");
+}
+
+std::string ParamsOf(const Document& doc, TSNode fn) {
+  TSNode params = Field(fn, "parameters");
+  if (!ts_node_is_null(params)) return std::string(doc.NodeText(params));
+  TSNode single = Field(fn, "parameter");
+  if (!ts_node_is_null(single)) return "(" + std::string(doc.NodeText(single)) + ")";
+  return "()";
+}
+
+class Summarizer {
+ public:
+  explicit Summarizer(const Document& doc) : doc_(doc), model_(BuildScopes(doc)) {}
+
+  FileSummary Run() {
+    out_.require_calls = FindRequires(doc_);
+    CollectBindings();
+    TSNode root = doc_.root();
+    uint32_t count = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i));
+    CollectUses();
+    return std::move(out_);
+  }
+
+ private:
+  // `require('x')` → "x"; `require('x').a` → "x" with member "a".
+  bool RequireValue(TSNode value, std::string& specifier, std::string& member) {
+    if (auto spec = tree::RequireSpecifier(doc_, value)) {
+      specifier = *spec;
+      member.clear();
+      return true;
+    }
+    if (Is(value, "member_expression")) {
+      TSNode property = Field(value, "property");
+      if (auto spec = tree::RequireSpecifier(doc_, Field(value, "object"));
+          spec && Is(property, "property_identifier")) {
+        specifier = *spec;
+        member = std::string(doc_.NodeText(property));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void CollectBindings() {
+    tree::Walk(doc_.root(), [&](TSNode node) {
+      if (!Is(node, "variable_declarator")) return true;
+      std::string specifier, member;
+      if (!RequireValue(Field(node, "value"), specifier, member)) return true;
+      TSNode name = Field(node, "name");
+      if (Is(name, "identifier")) {
+        out_.bindings.push_back(
+            {std::string(doc_.NodeText(name)), RangeOf(name), specifier, member});
+      } else if (Is(name, "object_pattern") && member.empty()) {
+        uint32_t count = ts_node_named_child_count(name);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode entry = ts_node_named_child(name, i);
+          TSNode local, key;
+          if (Is(entry, "shorthand_property_identifier_pattern")) {
+            local = key = entry;
+          } else if (Is(entry, "object_assignment_pattern")) {
+            local = key = Field(entry, "left");
+          } else if (Is(entry, "pair_pattern")) {
+            key = Field(entry, "key");
+            local = Field(entry, "value");
+            if (Is(local, "assignment_pattern")) local = Field(local, "left");
+          }
+          if (ts_node_is_null(local) || ts_node_is_null(key)) continue;
+          if (!Is(local, "identifier") && !Is(local, "shorthand_property_identifier_pattern")) {
+            continue;
+          }
+          std::string key_text(doc_.NodeText(key));
+          out_.bindings.push_back(
+              {std::string(doc_.NodeText(local)), RangeOf(local), specifier, key_text});
+          out_.uses.push_back({specifier, key_text, RangeOf(key), ts_node_eq(local, key)});
+        }
+      }
+      return true;
+    });
+  }
+
+  const RequireBinding* BindingOf(int declaration) const {
+    if (declaration < 0) return nullptr;
+    ByteRange range = model_.declarations[declaration].range;
+    for (const RequireBinding& b : out_.bindings) {
+      if (b.local_range == range) return &b;
+    }
+    return nullptr;
+  }
+
+  int DeclarationOfName(TSNode identifier) const {
+    return model_.DeclarationAt(ts_node_start_byte(identifier));
+  }
+
+  // Fills what `value` is: a re-export, a local declaration, a literal.
+  void Describe(TSNode value, TSNode statement, ExportEntry& entry) {
+    std::string specifier, member;
+    if (RequireValue(value, specifier, member)) {
+      entry.from_specifier = specifier;
+      entry.from_name = member;
+      entry.info.kind = member.empty() ? "module" : "property";
+      return;
+    }
+    if (Is(value, "member_expression")) {
+      TSNode object = Field(value, "object");
+      TSNode property = Field(value, "property");
+      if (Is(object, "identifier") && Is(property, "property_identifier")) {
+        const RequireBinding* b = BindingOf(DeclarationOfName(object));
+        if (b != nullptr && b->member.empty()) {
+          entry.from_specifier = b->specifier;
+          entry.from_name = std::string(doc_.NodeText(property));
+          entry.info.kind = "property";
+          return;
+        }
+      }
+    }
+    if (Is(value, "identifier") || Is(value, "shorthand_property_identifier")) {
+      int d = DeclarationOfName(value);
+      if (d >= 0) {
+        if (const RequireBinding* b = BindingOf(d)) {
+          entry.from_specifier = b->specifier;
+          entry.from_name = b->member;
+          entry.info.kind = b->member.empty() ? "module" : "property";
+          return;
+        }
+        const Declaration& decl = model_.declarations[d];
+        entry.definition = decl.range;
+        entry.info = DescribeValue(doc_, decl.value, decl.statement);
+        if (entry.info.kind.empty()) entry.info.kind = "variable";
+        std::string here = tree::JsDocAbove(doc_, statement);
+        if (!here.empty()) entry.info.doc = here;
+        return;
+      }
+    }
+    entry.info = DescribeValue(doc_, value, statement);
+    if (entry.info.kind.empty()) entry.info.kind = "property";
+  }
+
+  void AddExport(TSNode name, TSNode value, TSNode statement) {
+    ExportEntry entry;
+    entry.name = std::string(doc_.NodeText(name));
+    entry.name_range = RangeOf(name);
+    entry.definition = entry.name_range;
+    Describe(value, statement, entry);
+    // A later assignment to the same name replaces the earlier one.
+    for (ExportEntry& e : out_.exports) {
+      if (e.name == entry.name) {
+        e = std::move(entry);
+        return;
+      }
+    }
+    out_.exports.push_back(std::move(entry));
+  }
+
+  void ObjectExports(TSNode object) {
+    uint32_t count = ts_node_named_child_count(object);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode entry = ts_node_named_child(object, i);
+      if (Is(entry, "pair")) {
+        TSNode key = Field(entry, "key");
+        if (Is(key, "property_identifier") || Is(key, "string")) {
+          if (Is(key, "string")) {
+            TSNode fragment = ts_node_named_child(key, 0);
+            if (ts_node_is_null(fragment)) continue;
+            key = fragment;
+          }
+          AddExport(key, Field(entry, "value"), entry);
+        }
+      } else if (Is(entry, "shorthand_property_identifier")) {
+        AddExport(entry, entry, entry);
+      } else if (Is(entry, "method_definition")) {
+        TSNode key = Field(entry, "name");
+        if (!ts_node_is_null(key)) AddExport(key, entry, entry);
+      }
+    }
+  }
+
+  bool IsModuleExports(TSNode n) const {
+    return Is(n, "member_expression") && doc_.NodeText(n) == "module.exports";
+  }
+
+  bool IsExportsObject(TSNode n) const {
+    if (IsModuleExports(n)) return true;
+    return Is(n, "identifier") && aliases_.contains(std::string(doc_.NodeText(n)));
+  }
+
+  void ModuleAssigned(TSNode value, TSNode statement) {
+    if (Is(value, "identifier") && aliases_.contains(std::string(doc_.NodeText(value))) &&
+        out_.module.assigned) {
+      return;  // module.exports = proto, where proto already is module.exports
+    }
+    ModuleValue& m = out_.module;
+    m = ModuleValue{};
+    m.assigned = true;
+    m.definition = RangeOf(value);
+    std::string specifier, member;
+    out_.exports.clear();  // a new object replaces what exports.x = … added before
+    if (RequireValue(value, specifier, member) && member.empty()) {
+      m.reexport = specifier;
+      m.info.kind = "module";
+      return;
+    }
+    TSNode described = value;
+    TSNode described_statement = statement;
+    if (Is(value, "identifier")) {
+      int d = DeclarationOfName(value);
+      if (d >= 0) {
+        if (const RequireBinding* b = BindingOf(d); b != nullptr && b->member.empty()) {
+          m.reexport = b->specifier;
+          m.info.kind = "module";
+          return;
+        }
+        const Declaration& decl = model_.declarations[d];
+        m.definition = decl.range;
+        described = decl.value;
+        while (Is(described, "assignment_expression")) described = Field(described, "right");
+        described_statement = decl.statement;
+        aliases_.insert(decl.name);  // module.exports = app; app.x = … exports x
+      }
+    }
+    m.info = DescribeValue(doc_, described, described_statement);
+    if (Is(described, "object")) ObjectExports(described);
+  }
+
+  // One assignment chain `a = b = … = value`, from a statement.
+  void Assignment(TSNode expr, TSNode statement, const std::string& declared_alias) {
+    std::vector<TSNode> targets;
+    TSNode value = expr;
+    while (Is(value, "assignment_expression")) {
+      targets.push_back(Field(value, "left"));
+      value = Field(value, "right");
+    }
+    bool to_module = false;
+    for (TSNode t : targets) to_module = to_module || IsModuleExports(t);
+    if (to_module && !declared_alias.empty()) aliases_.insert(declared_alias);
+    for (TSNode t : targets) {
+      if (IsModuleExports(t)) {
+        ModuleAssigned(value, statement);
+      } else if (Is(t, "identifier") && to_module) {
+        aliases_.insert(std::string(doc_.NodeText(t)));  // exports = module.exports = …
+      } else if (Is(t, "member_expression") && IsExportsObject(Field(t, "object"))) {
+        TSNode property = Field(t, "property");
+        if (Is(property, "property_identifier")) AddExport(property, value, statement);
+      }
+    }
+  }
+
+  void Statement(TSNode node) {
+    if (Is(node, "expression_statement")) {
+      TSNode expr = ts_node_named_child(node, 0);
+      if (Is(expr, "assignment_expression")) Assignment(expr, node, "");
+    } else if (Is(node, "variable_declaration") || Is(node, "lexical_declaration")) {
+      uint32_t count = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode declarator = ts_node_named_child(node, i);
+        TSNode name = Field(declarator, "name");
+        TSNode value = Field(declarator, "value");
+        if (Is(name, "identifier") && Is(value, "assignment_expression")) {
+          Assignment(value, node, std::string(doc_.NodeText(name)));
+        }
+      }
+    }
+  }
+
+  void CollectUses() {
+    for (const Reference& ref : model_.references) {
+      const RequireBinding* b = BindingOf(ref.declaration);
+      if (b == nullptr || !b->member.empty()) continue;
+      TSNode node =
+          ts_node_named_descendant_for_byte_range(doc_.root(), ref.range.start, ref.range.end);
+      TSNode parent = ts_node_parent(node);
+      if (!Is(parent, "member_expression") || !ts_node_eq(Field(parent, "object"), node)) {
+        continue;
+      }
+      TSNode property = Field(parent, "property");
+      if (!Is(property, "property_identifier")) continue;
+      out_.uses.push_back(
+          {b->specifier, std::string(doc_.NodeText(property)), RangeOf(property), false});
+    }
+    tree::Walk(doc_.root(), [&](TSNode node) {
+      if (!Is(node, "member_expression")) return true;
+      auto spec = tree::RequireSpecifier(doc_, Field(node, "object"));
+      TSNode property = Field(node, "property");
+      if (spec && Is(property, "property_identifier")) {
+        out_.uses.push_back(
+            {*spec, std::string(doc_.NodeText(property)), RangeOf(property), false});
+      }
+      return true;
+    });
+  }
+
+  const Document& doc_;
+  ScopeModel model_;
+  FileSummary out_;
+  std::set<std::string> aliases_ = {"exports"};
+};
+
+}  // namespace
+
+ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement) {
+  ValueInfo info;
+  if (!ts_node_is_null(statement)) info.doc = tree::JsDocAbove(doc, statement);
+  if (ts_node_is_null(value)) return info;
+  if (IsFunctionNode(value)) {
+    info.kind = Is(value, "method_definition") ? "method" : "function";
+    info.params = ParamsOf(doc, value);
+  } else if (Is(value, "class") || Is(value, "class_declaration")) {
+    info.kind = "class";
+    TSNode body = Field(value, "body");
+    uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode member = ts_node_named_child(body, i);
+      if (Is(member, "method_definition") && doc.NodeText(Field(member, "name")) == "constructor") {
+        info.params = ParamsOf(doc, member);
+      }
+    }
+  } else if (Is(value, "object")) {
+    info.kind = "object";
+  }
+  return info;
+}
+
+FileSummary Summarize(const Document& doc) { return Summarizer(doc).Run(); }
+
+}  // namespace nodus::lsp
