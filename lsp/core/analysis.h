@@ -25,8 +25,9 @@ struct Diagnostic {
   ByteRange range;
   Severity severity = Severity::kError;
   std::string message;
-  std::string code;    // e.g. "MODULE_NOT_FOUND"; empty for syntax errors
-  std::string source;  // "syntax" or "require"
+  std::string code;          // e.g. "MODULE_NOT_FOUND"; empty for syntax errors
+  std::string source;        // "syntax", "require" or "names"
+  bool unnecessary = false;  // DiagnosticTag.Unnecessary (unused code, shown faded)
 };
 
 // One diagnostic per error region (an ERROR node or a MISSING token), in
@@ -48,6 +49,16 @@ std::optional<RequireCall> RequireAt(const Document& doc, uint32_t offset);
 // `path` (the document's absolute file path), with Node's message.
 std::vector<Diagnostic> RequireDiagnostics(const Document& doc, const std::string& path,
                                            resolve::Resolver& resolver);
+
+// Names: used but never declared (runtime globals, the module wrapper's
+// names, `/* global */` comments and `typeof x` guards excepted; warnings),
+// declared but never used (hints, tagged unnecessary; `_`-prefixed names and
+// parameters excepted), declared twice in one scope where JavaScript forbids it
+// (errors).
+std::vector<Diagnostic> NameDiagnostics(const Document& doc);
+// The runtime's global names plus the CommonJS wrapper's (module, exports,
+// require, __dirname, __filename).
+bool IsRuntimeGlobal(std::string_view name);
 
 // The declaration of the identifier at `offset` (or just before it), by the
 // scopes of the file: the declaring name's range. nullopt for globals, property

@@ -340,4 +340,53 @@ ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement) {
 
 FileSummary Summarize(const Document& doc) { return Summarizer(doc).Run(); }
 
+CursorTarget TargetAt(const Document& doc, const ScopeModel& model, const FileSummary& summary,
+                      uint32_t offset) {
+  CursorTarget t;
+  auto touches = [offset](ByteRange r) { return r.start <= offset && offset <= r.end; };
+  for (const ImportUse& use : summary.uses) {
+    if (!touches(use.range)) continue;
+    t.found = true;
+    t.range = use.range;
+    t.specifier = use.specifier;
+    t.name = use.name;
+    t.shorthand = use.shorthand;
+    if (use.shorthand) t.declaration = model.DeclarationAt(use.range.start);
+    return t;
+  }
+  for (const ExportEntry& e : summary.exports) {
+    if (!touches(e.name_range) || e.name_range == e.definition) continue;
+    t.found = true;
+    t.range = e.name_range;
+    t.own_export = e.name;
+    return t;
+  }
+  int d = model.DeclarationAt(offset);
+  if (d < 0) {
+    for (const ExportEntry& e : summary.exports) {
+      if (!touches(e.name_range)) continue;
+      t.found = true;
+      t.range = e.name_range;
+      t.own_export = e.name;
+      return t;
+    }
+    return t;
+  }
+  t.found = true;
+  t.declaration = d;
+  const Declaration& decl = model.declarations[d];
+  t.range = decl.range;
+  for (const Reference& ref : model.references) {
+    if (touches(ref.range) && ref.declaration == d) t.range = ref.range;
+  }
+  for (const RequireBinding& b : summary.bindings) {
+    if (b.local_range == decl.range) {
+      t.specifier = b.specifier;
+      t.name = b.member;
+    }
+  }
+  (void)doc;
+  return t;
+}
+
 }  // namespace nodus::lsp

@@ -68,6 +68,21 @@ struct FileSummary {
 
 FileSummary Summarize(const Document& doc);
 
+struct ScopeModel;
+
+// What the name at `offset` refers to.
+struct CursorTarget {
+  bool found = false;
+  ByteRange range;         // the name under the cursor
+  int declaration = -1;    // its local declaration (ScopeModel index), or -1
+  std::string specifier;   // set when it names an export of a required module:
+  std::string name;        //   export `name` ("" = the module itself) of `specifier`
+  std::string own_export;  // `a` of `exports.a = …` in this very file
+  bool shorthand = false;  // a `{a}` destructuring pattern
+};
+CursorTarget TargetAt(const Document& doc, const ScopeModel& model, const FileSummary& summary,
+                      uint32_t offset);
+
 // Describes a declaration or value node for hover: kind, JSDoc, parameters.
 ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement);
 

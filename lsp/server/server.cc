@@ -4,10 +4,14 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "lsp/core/analysis.h"
+#include "lsp/core/builtins_generated.h"
+#include "lsp/core/scopes.h"
 #include "lsp/server/framing.h"
 #include "lsp/server/positions.h"
 #include "resolve/builtins.h"
@@ -122,8 +126,12 @@ std::string PathToUri(std::string_view path) {
   return uri;
 }
 
-Server::Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs)
-    : base_fs_(fs), fs_(fs), sink_(std::move(sink)), refresh_fs_(std::move(refresh_fs)) {}
+Server::Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs, ListDir list_dir)
+    : base_fs_(fs),
+      fs_(fs),
+      sink_(std::move(sink)),
+      refresh_fs_(std::move(refresh_fs)),
+      list_dir_(std::move(list_dir)) {}
 
 Server::~Server() = default;
 
@@ -181,6 +189,17 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
       return;
     }
     initialized_ = true;
+    if (auto root = StringMember(params, "rootUri")) {
+      if (std::string path = UriToPath(*root); !path.empty()) roots_.push_back(path);
+    }
+    if (const Json* folders = Member(params, "workspaceFolders"); folders && folders->is_array()) {
+      roots_.clear();
+      for (const Json& folder : *folders) {
+        if (auto uri = StringMember(folder, "uri")) {
+          if (std::string path = UriToPath(*uri); !path.empty()) roots_.push_back(path);
+        }
+      }
+    }
     Reply(id, Initialize());
     return;
   }
@@ -202,14 +221,20 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
   if (method == "textDocument/definition") handler = &Server::Definition;
   if (method == "textDocument/documentSymbol") handler = &Server::DocumentSymbol;
   if (method == "textDocument/foldingRange") handler = &Server::FoldingRange;
+  if (method == "textDocument/completion") handler = &Server::Completion;
+  if (method == "textDocument/hover") handler = &Server::Hover;
+  if (method == "textDocument/references") handler = &Server::References;
+  if (method == "textDocument/rename") handler = &Server::Rename;
+  if (method == "textDocument/prepareRename") handler = &Server::PrepareRename;
   if (handler == nullptr) {
     ReplyError(id, kMethodNotFound, "Method not found: " + method);
     return;
   }
   Json result;
+  error_code_ = kInvalidParams;
   std::string error = (this->*handler)(params, result);
   if (!error.empty()) {
-    ReplyError(id, kInvalidParams, error);
+    ReplyError(id, error_code_, error);
     return;
   }
   Reply(id, std::move(result));
@@ -229,6 +254,16 @@ void Server::HandleNotification(const std::string& method, const Json& params) {
     DidClose(params);
   } else if (method == "textDocument/didSave") {
     PublishAll("");
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    const Json* changes = Member(params, "changes");
+    if (changes != nullptr && changes->is_array()) {
+      for (const Json& change : *changes) {
+        auto uri = StringMember(change, "uri");
+        if (!uri || documents_.contains(*uri)) continue;  // open buffers win
+        index_.Invalidate(UriToPath(*uri));
+      }
+    }
+    PublishAll("");
   }
   // initialized, $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
 }
@@ -241,6 +276,10 @@ Json Server::Initialize() {
       {"definitionProvider", true},
       {"documentSymbolProvider", true},
       {"foldingRangeProvider", true},
+      {"completionProvider", {{"triggerCharacters", {".", "'", "\"", "/"}}}},
+      {"hoverProvider", true},
+      {"referencesProvider", true},
+      {"renameProvider", {{"prepareProvider", true}}},
   };
   return {{"capabilities", std::move(capabilities)},
           {"serverInfo", {{"name", "nodus-lsp"}, {"version", NODUS_VERSION}}}};
@@ -278,10 +317,32 @@ std::string Server::Definition(const Json& params, Json& result) {
     }
     return "";
   }
-  if (std::optional<ByteRange> range = LocalDefinition(doc, *offset)) {
-    const Json* text_document = Member(params, "textDocument");
-    result = {{"uri", (*text_document)["uri"]}, {"range", RangeJson(doc, *range)}};
+  if (open->path.empty()) {
+    if (std::optional<ByteRange> range = LocalDefinition(doc, *offset)) {
+      const Json* text_document = Member(params, "textDocument");
+      result = {{"uri", (*text_document)["uri"]}, {"range", RangeJson(doc, *range)}};
+    }
+    return "";
   }
+  ScopeModel model = BuildScopes(doc);
+  const WorkspaceIndex::File* file = index_.Get(open->path);
+  if (file == nullptr) return "";
+  CursorTarget target = TargetAt(doc, model, file->summary, *offset);
+  if (!target.found) return "";
+  std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+  std::optional<Location> location;
+  if (!target.specifier.empty()) {
+    if (auto path = index_.ResolveFile(*resolver, target.specifier, open->path)) {
+      location = target.name.empty() ? index_.ModuleLocation(*resolver, *path)
+                                     : index_.FindExport(*resolver, *path, target.name);
+      if (!location) location = index_.ModuleLocation(*resolver, *path);
+    }
+  } else if (!target.own_export.empty()) {
+    location = index_.FindExport(*resolver, open->path, target.own_export);
+  } else if (target.declaration >= 0) {
+    location = Location{open->path, model.declarations[target.declaration].range};
+  }
+  if (location) result = LocationJson(*location);
   return "";
 }
 
@@ -307,6 +368,443 @@ std::string Server::FoldingRange(const Json& params, Json& result) {
   return "";
 }
 
+std::unique_ptr<resolve::Resolver> Server::NewResolver() {
+  if (refresh_fs_) refresh_fs_();
+  return MakeResolver(fs_);
+}
+
+Json Server::RangeIn(const std::string& path, ByteRange range) {
+  const WorkspaceIndex::File* file = index_.Get(path);
+  if (file == nullptr) {
+    Json zero = PositionJson({0, 0});
+    return {{"start", zero}, {"end", zero}};
+  }
+  return {{"start", PositionJson(ToPosition(file->text, file->lines, range.start))},
+          {"end", PositionJson(ToPosition(file->text, file->lines, range.end))}};
+}
+
+Json Server::LocationJson(const Location& location) {
+  return {{"uri", PathToUri(location.path)}, {"range", RangeIn(location.path, location.range)}};
+}
+
+std::string Server::LookupPosition(const Json& params, OpenDocument*& out, uint32_t& offset) {
+  if (std::string error = Lookup(params, out); !error.empty()) return error;
+  std::optional<Position> pos = PositionFrom(Member(params, "position"));
+  if (!pos) return "missing or invalid position";
+  const Document& doc = *out->doc;
+  std::optional<uint32_t> at = ToOffset(doc.text(), doc.lines(), *pos, false);
+  if (!at) return "position out of range";
+  offset = *at;
+  return "";
+}
+
+namespace {
+
+constexpr const char* kKeywords[] = {
+    "async",    "await",     "break",  "case",   "catch",      "class",   "const", "continue",
+    "debugger", "default",   "delete", "do",     "else",       "extends", "false", "finally",
+    "for",      "function",  "if",     "in",     "instanceof", "let",     "new",   "null",
+    "return",   "static",    "super",  "switch", "this",       "throw",   "true",  "try",
+    "typeof",   "undefined", "var",    "void",   "while",      "yield"};
+
+// LSP CompletionItemKind.
+int ItemKind(std::string_view kind) {
+  if (kind == "function") return 3;
+  if (kind == "method") return 2;
+  if (kind == "class") return 7;
+  if (kind == "module") return 9;
+  if (kind == "property" || kind == "object") return 10;
+  return 6;  // variable
+}
+
+bool IsIdentChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
+}
+
+std::string Markdown(const std::string& signature, const std::string& doc,
+                     const std::string& where) {
+  std::string out = "```js\n" + signature + "\n```";
+  if (!doc.empty()) out += "\n\n" + doc;
+  if (!where.empty()) out += "\n\n" + where;
+  return out;
+}
+
+}  // namespace
+
+void Server::CompleteRequire(OpenDocument& open, const std::string& prefix, ByteRange replace,
+                             Json& items) {
+  const Document& doc = *open.doc;
+  Json range = RangeJson(doc, replace);
+  auto add = [&](const std::string& label, int kind) {
+    items.push_back(
+        {{"label", label}, {"kind", kind}, {"textEdit", {{"range", range}, {"newText", label}}}});
+  };
+  std::string dir = open.path.substr(0, open.path.rfind('/'));
+  if (prefix.starts_with("./") || prefix.starts_with("../") || prefix.starts_with("/")) {
+    size_t slash = prefix.rfind('/');
+    std::string folder = prefix.substr(0, slash + 1);
+    std::string listed =
+        std::filesystem::path(prefix.starts_with("/") ? folder : dir + "/" + folder)
+            .lexically_normal()
+            .string();
+    while (listed.size() > 1 && listed.back() == '/') listed.pop_back();
+    std::string self = open.path.substr(open.path.rfind('/') + 1);
+    for (const DirEntry& e : list_dir_(listed)) {
+      if (e.name.starts_with(".") || (!e.directory && listed == dir && e.name == self)) {
+        continue;
+      }
+      if (e.directory) {
+        add(folder + e.name, 19 /* Folder */);
+      } else if (e.name.ends_with(".js") || e.name.ends_with(".cjs")) {
+        add(folder + e.name.substr(0, e.name.rfind('.')), 17 /* File */);
+      } else if (e.name.ends_with(".json") || e.name.ends_with(".node")) {
+        add(folder + e.name, 17);
+      }
+    }
+    return;
+  }
+  // A package's "exports" subpaths once its name is typed.
+  std::set<std::string> packages;
+  for (std::string d = dir;; d = d.substr(0, d.rfind('/'))) {
+    std::string modules = (d.empty() ? "" : d) + "/node_modules";
+    for (const DirEntry& e : list_dir_(modules)) {
+      if (!e.directory || e.name.starts_with(".")) continue;
+      if (e.name.starts_with("@")) {
+        for (const DirEntry& inner : list_dir_(modules + "/" + e.name)) {
+          if (inner.directory) packages.insert(e.name + "/" + inner.name);
+        }
+      } else {
+        packages.insert(e.name);
+      }
+      std::string name = e.name;
+      if (prefix.starts_with(name + "/")) {
+        auto text = fs_.ReadFile(modules + "/" + name + "/package.json");
+        Json pkg = text ? Json::parse(*text, nullptr, false) : Json();
+        const Json* exports = Member(pkg, "exports");
+        if (exports != nullptr && exports->is_object()) {
+          for (auto it = exports->begin(); it != exports->end(); ++it) {
+            const std::string& key = it.key();
+            if (key.starts_with("./") && key.size() > 2 && key.find('*') == std::string::npos) {
+              add(name + key.substr(1), 9);
+            }
+          }
+        }
+      }
+    }
+    if (d.empty() || d == "/") break;
+  }
+  for (const std::string& p : packages) add(p, 9 /* Module */);
+  for (std::string_view id : resolve::kNodeBuiltins) {
+    if (id.starts_with("_")) continue;
+    if (!resolve::IsSchemeOnlyBuiltin(id)) add(std::string(id), 9);
+    add("node:" + std::string(id), 9);
+  }
+}
+
+std::string Server::Completion(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  const Document& doc = *open->doc;
+  const std::string& text = doc.text();
+  Json items = Json::array();
+  result = {{"isIncomplete", false}, {"items", Json::array()}};
+  if (std::optional<RequireCall> call = RequireAt(doc, offset)) {
+    uint32_t start = call->string_range.start + 1;
+    if (offset < start || offset >= call->string_range.end || open->path.empty()) return "";
+    std::string prefix = text.substr(start, offset - start);
+    // Replace from the last '/' for paths, the whole prefix for package names.
+    CompleteRequire(*open, prefix, {start, offset}, items);
+    result["items"] = std::move(items);
+    return "";
+  }
+  // The word being typed, and what precedes it.
+  uint32_t word = offset;
+  while (word > 0 && IsIdentChar(text[word - 1])) --word;
+  ScopeModel model = BuildScopes(doc);
+  if (word > 0 && text[word - 1] == '.') {
+    uint32_t end = word - 1;
+    uint32_t begin = end;
+    while (begin > 0 && IsIdentChar(text[begin - 1])) --begin;
+    std::string object = text.substr(begin, end - begin);
+    if (object.empty() || open->path.empty()) return "";
+    const WorkspaceIndex::File* file = index_.Get(open->path);
+    for (int d : model.VisibleAt(doc, begin)) {
+      if (model.declarations[d].name != object || file == nullptr) continue;
+      for (const RequireBinding& b : file->summary.bindings) {
+        if (!(b.local_range == model.declarations[d].range) || !b.member.empty()) continue;
+        std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+        auto resolved = resolver->Resolve(b.specifier, open->path);
+        if (!resolved.ok()) break;
+        if (resolved.value().builtin) {
+          for (int i = 0; i < kBuiltinModuleMembersCount; ++i) {
+            if (resolved.value().path != kBuiltinModuleMembers[i].id) continue;
+            std::string_view all = kBuiltinModuleMembers[i].members;
+            while (!all.empty()) {
+              size_t space = all.find(' ');
+              items.push_back({{"label", std::string(all.substr(0, space))}, {"kind", 10}});
+              if (space == std::string_view::npos) break;
+              all.remove_prefix(space + 1);
+            }
+          }
+        } else {
+          for (const ExportEntry& e : index_.ExportsOf(*resolver, resolved.value().path)) {
+            Json item = {{"label", e.name}, {"kind", ItemKind(e.info.kind)}};
+            if (!e.info.params.empty()) item["detail"] = e.info.params;
+            if (!e.info.doc.empty()) item["documentation"] = e.info.doc;
+            items.push_back(std::move(item));
+          }
+        }
+        break;
+      }
+      break;
+    }
+    result["items"] = std::move(items);
+    return "";
+  }
+  for (int d : model.VisibleAt(doc, offset)) {
+    const Declaration& decl = model.declarations[d];
+    if (decl.range.start <= offset && offset <= decl.range.end) continue;  // being typed
+    items.push_back({{"label", decl.name},
+                     {"kind", decl.kind == DeclKind::kFunction ? 3
+                              : decl.kind == DeclKind::kClass  ? 7
+                                                               : 6},
+                     {"detail", std::string(DeclKindName(decl.kind))}});
+  }
+  for (const char* keyword : kKeywords) items.push_back({{"label", keyword}, {"kind", 14}});
+  for (const char* name : {"require", "module", "exports", "__dirname", "__filename"}) {
+    items.push_back({{"label", name}, {"kind", 6}});
+  }
+  result["items"] = std::move(items);
+  return "";
+}
+
+std::string Server::Hover(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  const Document& doc = *open->doc;
+  result = nullptr;
+  if (open->path.empty()) return "";
+  std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+  auto reply = [&](const std::string& markdown, ByteRange range) {
+    result = {{"contents", {{"kind", "markdown"}, {"value", markdown}}},
+              {"range", RangeJson(doc, range)}};
+  };
+  if (std::optional<RequireCall> call = RequireAt(doc, offset)) {
+    auto resolved = resolver->Resolve(call->specifier, open->path);
+    if (resolved.ok()) {
+      reply(resolved.value().builtin ? "builtin module `" + resolved.value().path + "`"
+                                     : "module `" + resolved.value().path + "`",
+            call->string_range);
+    }
+    return "";
+  }
+  ScopeModel model = BuildScopes(doc);
+  const WorkspaceIndex::File* file = index_.Get(open->path);
+  if (file == nullptr) return "";
+  CursorTarget target = TargetAt(doc, model, file->summary, offset);
+  if (!target.found) return "";
+  std::string name = doc.text().substr(target.range.start, target.range.end - target.range.start);
+  if (!target.specifier.empty()) {
+    auto resolved = resolver->Resolve(target.specifier, open->path);
+    if (!resolved.ok()) return "";
+    if (resolved.value().builtin) {
+      std::string what = target.name.empty() ? "(module) " + name : "(property) " + name;
+      reply(Markdown(what, "", "from builtin module `" + resolved.value().path + "`"),
+            target.range);
+      return "";
+    }
+    const std::string& path = resolved.value().path;
+    if (target.name.empty()) {
+      Location where = index_.ModuleLocation(*resolver, path);
+      const WorkspaceIndex::File* target_file = index_.Get(where.path);
+      ValueInfo info = target_file ? target_file->summary.module.info : ValueInfo{};
+      std::string kind =
+          target.declaration >= 0
+              ? std::string(DeclKindName(model.declarations[target.declaration].kind))
+              : "module";
+      reply(Markdown("(" + kind + ") " + name + " = require('" + target.specifier + "')" +
+                         (info.kind == "function" || info.kind == "class"
+                              ? "\n// " + info.kind + info.params
+                              : ""),
+                     info.doc, "`" + where.path + "`"),
+            target.range);
+      return "";
+    }
+    std::optional<Location> where = index_.FindExport(*resolver, path, target.name);
+    ValueInfo info;
+    if (where) {
+      if (const WorkspaceIndex::File* f = index_.Get(where->path)) {
+        for (const ExportEntry& e : f->summary.exports) {
+          if (e.definition == where->range) info = e.info;
+        }
+        if (info.kind.empty() && f->summary.module.definition == where->range) {
+          info = f->summary.module.info;
+        }
+      }
+    }
+    std::string kind = info.kind.empty() ? "property" : info.kind;
+    reply(Markdown("(" + kind + ") " + target.name + info.params, info.doc,
+                   "`" + (where ? where->path : path) + "`"),
+          target.range);
+    return "";
+  }
+  if (!target.own_export.empty()) {
+    for (const ExportEntry& e : file->summary.exports) {
+      if (e.name == target.own_export) {
+        reply(Markdown("(export " + (e.info.kind.empty() ? "property" : e.info.kind) + ") " +
+                           e.name + e.info.params,
+                       e.info.doc, ""),
+              target.range);
+      }
+    }
+    return "";
+  }
+  const Declaration& decl = model.declarations[target.declaration];
+  ValueInfo info = DescribeValue(doc, decl.value, decl.statement);
+  std::string signature = "(" + std::string(DeclKindName(decl.kind)) + ") " + decl.name;
+  if (info.kind == "function" || info.kind == "method") signature += info.params;
+  reply(Markdown(signature, info.doc, ""), target.range);
+  return "";
+}
+
+std::vector<std::pair<Location, bool>> Server::Occurrences(OpenDocument& open, uint32_t offset,
+                                                           bool& exported) {
+  std::vector<std::pair<Location, bool>> out;
+  exported = false;
+  const Document& doc = *open.doc;
+  ScopeModel model = BuildScopes(doc);
+  const WorkspaceIndex::File* file = index_.Get(open.path);
+  if (file == nullptr) return out;
+  CursorTarget target = TargetAt(doc, model, file->summary, offset);
+  if (!target.found) return out;
+  bool is_export =
+      !target.own_export.empty() || (!target.specifier.empty() && !target.name.empty());
+  if (!is_export) {
+    if (target.declaration < 0) return out;
+    out.push_back({{open.path, model.declarations[target.declaration].range}, false});
+    for (ByteRange r : model.ReferencesTo(target.declaration))
+      out.push_back({{open.path, r}, false});
+    return out;
+  }
+  std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+  std::optional<Location> def;
+  if (!target.own_export.empty()) {
+    def = index_.FindExport(*resolver, open.path, target.own_export);
+  } else if (auto path = index_.ResolveFile(*resolver, target.specifier, open.path)) {
+    def = index_.FindExport(*resolver, *path, target.name);
+  }
+  if (!def) return out;
+  exported = true;
+  if (!roots_indexed_) {
+    for (const std::string& root : roots_) index_.AddRoot(root, list_dir_);
+    roots_indexed_ = true;
+  }
+  out.push_back({*def, false});
+  // In the defining file: the declaration's local references and the export names.
+  if (const WorkspaceIndex::File* def_file = index_.Get(def->path)) {
+    Document def_doc(def_file->text);
+    ScopeModel def_model = BuildScopes(def_doc);
+    int d = def_model.DeclarationAt(def->range.start);
+    if (d >= 0 && def_model.declarations[d].range == def->range) {
+      for (ByteRange r : def_model.ReferencesTo(d)) out.push_back({{def->path, r}, false});
+    }
+    for (const ExportEntry& e : def_file->summary.exports) {
+      if (e.name_range == def->range || !e.from_specifier.empty()) continue;
+      std::optional<Location> found = index_.FindExport(*resolver, def->path, e.name);
+      if (found && *found == *def) out.push_back({{def->path, e.name_range}, false});
+    }
+  }
+  for (auto& use : index_.Uses(*resolver, *def)) out.push_back(use);
+  // One entry per range.
+  std::vector<std::pair<Location, bool>> unique;
+  for (auto& item : out) {
+    bool seen = false;
+    for (auto& u : unique) seen = seen || u.first == item.first;
+    if (!seen) unique.push_back(item);
+  }
+  return unique;
+}
+
+std::string Server::References(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  result = Json::array();
+  if (open->path.empty()) return "";
+  bool exported = false;
+  auto occurrences = Occurrences(*open, offset, exported);
+  const Json* context = Member(params, "context");
+  const Json* include = context ? Member(*context, "includeDeclaration") : nullptr;
+  bool with_declaration = include == nullptr || !include->is_boolean() || include->get<bool>();
+  for (size_t i = with_declaration ? 0 : 1; i < occurrences.size(); ++i) {
+    result.push_back(LocationJson(occurrences[i].first));
+  }
+  return "";
+}
+
+std::string Server::PrepareRename(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  result = nullptr;
+  if (open->path.empty()) return "";
+  const Document& doc = *open->doc;
+  ScopeModel model = BuildScopes(doc);
+  const WorkspaceIndex::File* file = index_.Get(open->path);
+  if (file == nullptr) return "";
+  CursorTarget target = TargetAt(doc, model, file->summary, offset);
+  if (!target.found) return "";
+  if (!target.specifier.empty() && !target.name.empty()) {
+    std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+    auto resolved = resolver->Resolve(target.specifier, open->path);
+    error_code_ = kRequestFailed;
+    if (!resolved.ok()) return "cannot rename: '" + target.specifier + "' does not resolve";
+    if (resolved.value().builtin) return "cannot rename a member of a builtin module";
+    std::optional<Location> def = index_.FindExport(*resolver, resolved.value().path, target.name);
+    if (!def) return "cannot rename: no definition of '" + target.name + "' found";
+    if (def->path.find("/node_modules/") != std::string::npos) {
+      return "cannot rename a name defined in node_modules";
+    }
+  }
+  result = RangeJson(doc, target.range);
+  return "";
+}
+
+std::string Server::Rename(const Json& params, Json& result) {
+  Json ignored;
+  if (std::string error = PrepareRename(params, ignored); !error.empty()) return error;
+  if (ignored.is_null()) {
+    result = nullptr;
+    return "";
+  }
+  auto new_name = StringMember(params, "newName");
+  if (!new_name || new_name->empty()) return "missing newName";
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  LookupPosition(params, open, offset);
+  bool exported = false;
+  Json changes = Json::object();
+  for (const auto& [location, shorthand] : Occurrences(*open, offset, exported)) {
+    std::string uri = PathToUri(location.path);
+    // An open document's URI as the client spelled it.
+    for (const auto& [open_uri, doc] : documents_) {
+      if (doc.path == location.path) uri = open_uri;
+    }
+    std::string text = *new_name;
+    if (shorthand) {
+      const WorkspaceIndex::File* f = index_.Get(location.path);
+      text +=
+          ": " + f->text.substr(location.range.start, location.range.end - location.range.start);
+    }
+    changes[uri].push_back({{"range", RangeIn(location.path, location.range)}, {"newText", text}});
+  }
+  result = {{"changes", std::move(changes)}};
+  return "";
+}
+
 void Server::DidOpen(const Json& params) {
   const Json* item = Member(params, "textDocument");
   std::optional<std::string> uri = item ? StringMember(*item, "uri") : std::nullopt;
@@ -321,6 +819,7 @@ void Server::DidOpen(const Json& params) {
   open.version = version && version->is_number_integer() ? version->get<int64_t>() : 0;
   if (!open.path.empty()) fs_.Set(open.path, *text);
   open.doc = std::make_unique<Document>(std::move(*text));
+  if (!open.path.empty()) index_.SetOpen(open.path, *open.doc);
   PublishDiagnostics(*uri, open);
   PublishAll(*uri);  // a new file may satisfy other documents' requires
 }
@@ -359,7 +858,10 @@ void Server::DidChange(const Json& params) {
   const Json* text_document = Member(params, "textDocument");
   const Json* version = Member(*text_document, "version");
   if (version && version->is_number_integer()) open->version = version->get<int64_t>();
-  if (!open->path.empty()) fs_.Set(open->path, doc.text());
+  if (!open->path.empty()) {
+    fs_.Set(open->path, doc.text());
+    index_.SetOpen(open->path, doc);
+  }
   PublishDiagnostics((*text_document)["uri"].get<std::string>(), *open);
 }
 
@@ -370,7 +872,10 @@ void Server::DidClose(const Json& params) {
     return;
   }
   std::string uri = Member(params, "textDocument")->at("uri").get<std::string>();
-  if (!open->path.empty()) fs_.Remove(open->path);
+  if (!open->path.empty()) {
+    fs_.Remove(open->path);
+    index_.Invalidate(open->path);
+  }
   documents_.erase(uri);
   Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
   PublishAll("");
@@ -386,6 +891,7 @@ void Server::PublishDiagnostics(const std::string& uri, OpenDocument& open) {
       diagnostics.push_back(std::move(d));
     }
   }
+  for (Diagnostic& d : NameDiagnostics(doc)) diagnostics.push_back(std::move(d));
   Json list = Json::array();
   for (const Diagnostic& d : diagnostics) {
     Json item = {{"range", RangeJson(doc, d.range)},
@@ -393,6 +899,7 @@ void Server::PublishDiagnostics(const std::string& uri, OpenDocument& open) {
                  {"source", "nodus-lsp"},
                  {"message", d.message}};
     if (!d.code.empty()) item["code"] = d.code;
+    if (d.unnecessary) item["tags"] = {1};
     list.push_back(std::move(item));
   }
   Notify("textDocument/publishDiagnostics",

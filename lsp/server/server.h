@@ -15,7 +15,12 @@
 
 #include "base/fs.h"
 #include "lsp/core/document.h"
+#include "lsp/core/index.h"
 #include "lsp/core/overlay_fs.h"
+
+namespace nodus::resolve {
+class Resolver;
+}
 
 namespace nodus::lsp {
 
@@ -29,6 +34,7 @@ enum ErrorCode {
   kInvalidParams = -32602,
   kInternalError = -32603,
   kServerNotInitialized = -32002,
+  kRequestFailed = -32803,
 };
 
 // file:///a%20b.js <-> /a b.js. Non-file URIs have no path ("").
@@ -40,7 +46,10 @@ class Server {
   using Sink = std::function<void(const Json& message)>;
   // `fs` is the disk as the resolver sees it (open documents overlay it);
   // `refresh_fs` (optional) drops its caches before each resolution pass.
-  Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs = nullptr);
+  // `list_dir` lists directories for require() completion and the workspace
+  // crawl (default: the real disk).
+  Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs = nullptr,
+         ListDir list_dir = ListRealDir);
   ~Server();
 
   // One message body (JSON text). Never fails: problems become JSON-RPC errors.
@@ -70,6 +79,23 @@ class Server {
   std::string Definition(const Json& params, Json& result);
   std::string DocumentSymbol(const Json& params, Json& result);
   std::string FoldingRange(const Json& params, Json& result);
+  std::string Completion(const Json& params, Json& result);
+  std::string Hover(const Json& params, Json& result);
+  std::string References(const Json& params, Json& result);
+  std::string Rename(const Json& params, Json& result);
+  std::string PrepareRename(const Json& params, Json& result);
+  // The open document and the byte offset of params.position, or an error message.
+  std::string LookupPosition(const Json& params, OpenDocument*& out, uint32_t& offset);
+  // A fresh resolver over the overlay (the disk's stat cache dropped first).
+  std::unique_ptr<resolve::Resolver> NewResolver();
+  Json LocationJson(const Location& location);
+  Json RangeIn(const std::string& path, ByteRange range);
+  // Every location of the thing at the cursor (declaration first), with
+  // whether each is a `{a}` shorthand pattern; empty when nothing is there.
+  std::vector<std::pair<Location, bool>> Occurrences(OpenDocument& open, uint32_t offset,
+                                                     bool& exported);
+  void CompleteRequire(OpenDocument& open, const std::string& prefix, ByteRange replace,
+                       Json& items);
   // The open document named by params.textDocument.uri, or an error message.
   std::string Lookup(const Json& params, OpenDocument*& out);
 
@@ -84,6 +110,11 @@ class Server {
   Sink sink_;
   std::function<void()> refresh_fs_;
   std::map<std::string, OpenDocument> documents_;  // by URI
+  ListDir list_dir_;
+  WorkspaceIndex index_{fs_};
+  std::vector<std::string> roots_;  // workspace folders (paths)
+  bool roots_indexed_ = false;
+  int error_code_ = kInvalidParams;  // the code a handler's error message is sent with
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;

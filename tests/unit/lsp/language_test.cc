@@ -1,0 +1,229 @@
+// Cross-file features through the server: definition, completion, hover,
+// references, rename, name diagnostics.
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "fixture.h"
+#include "lsp/server/server.h"
+
+namespace nodus::lsp {
+namespace {
+
+using testing::Fixture;
+using testing::ParseFixture;
+
+struct Workspace {
+  Fixture fixture;
+  base::MemoryFs fs;
+  std::vector<Json> sent;
+  std::unique_ptr<Server> server;
+
+  explicit Workspace(std::string_view spec) : fixture(ParseFixture(spec)) {
+    fixture.AddTo(fs);
+    server = std::make_unique<Server>(
+        fs, [this](const Json& m) { sent.push_back(m); }, nullptr,
+        [this](const std::string& dir) {
+          std::vector<DirEntry> out;
+          std::set<std::string> seen;
+          for (const auto& [path, text] : fixture.files) {
+            if (!path.starts_with(dir + (dir.ends_with("/") ? "" : "/"))) continue;
+            std::string rest = path.substr(dir.size() + (dir.ends_with("/") ? 0 : 1));
+            size_t slash = rest.find('/');
+            std::string name = rest.substr(0, slash);
+            if (seen.insert(name).second) out.push_back({name, slash != std::string::npos});
+          }
+          return out;
+        });
+    Send({{"jsonrpc", "2.0"},
+          {"id", 0},
+          {"method", "initialize"},
+          {"params", {{"rootUri", "file:///w"}, {"capabilities", Json::object()}}}});
+    for (const auto& [path, text] : fixture.files) {
+      if (path != fixture.cursor_file) continue;
+      Send({{"jsonrpc", "2.0"},
+            {"method", "textDocument/didOpen"},
+            {"params",
+             {{"textDocument",
+               {{"uri", "file://" + path},
+                {"languageId", "javascript"},
+                {"version", 1},
+                {"text", text}}}}}});
+    }
+  }
+  void Send(const Json& message) { server->HandleBody(message.dump()); }
+
+  // The cursor as an LSP position (ASCII fixtures).
+  Json Cursor() const {
+    const std::string& text = fixture.files.at(fixture.cursor_file);
+    int line = 0, character = 0;
+    for (uint32_t i = 0; i < fixture.cursor; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        character = 0;
+      } else {
+        ++character;
+      }
+    }
+    return {{"line", line}, {"character", character}};
+  }
+
+  Json Ask(const std::string& method, Json extra = Json::object()) {
+    sent.clear();
+    Json params = {{"textDocument", {{"uri", "file://" + fixture.cursor_file}}},
+                   {"position", Cursor()}};
+    params.update(extra);
+    Send({{"jsonrpc", "2.0"}, {"id", 9}, {"method", method}, {"params", params}});
+    for (const Json& m : sent) {
+      if (m.contains("id") && m["id"] == 9) return m;
+    }
+    return nullptr;
+  }
+  Json Diagnostics() {
+    for (auto it = sent.rbegin(); it != sent.rend(); ++it) {
+      if ((*it)["method"] == "textDocument/publishDiagnostics")
+        return (*it)["params"]["diagnostics"];
+    }
+    return nullptr;
+  }
+};
+
+std::string Where(const Json& location) {
+  if (location.is_null()) return "<none>";
+  return location["uri"].get<std::string>() + ":" +
+         std::to_string(location["range"]["start"]["line"].get<int>()) + ":" +
+         std::to_string(location["range"]["start"]["character"].get<int>());
+}
+
+std::vector<std::string> Labels(const Json& reply) {
+  std::vector<std::string> out;
+  for (const Json& item : reply["result"]["items"]) out.push_back(item["label"]);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+constexpr const char* kLib = R"(
+//- /w/lib/index.js
+module.exports = require('./impl');
+//- /w/lib/impl.js
+const inner = require('./inner');
+exports.helper = inner.helper;
+//- /w/lib/inner.js
+/** Helps with things. */
+function helper(a, b) { return a + b; }
+module.exports = { helper };
+//- /w/node_modules/dep/package.json
+{"name": "dep", "exports": {".": "./main.js", "./sub": "./sub.js"}}
+//- /w/node_modules/dep/main.js
+exports.x = 1;
+)";
+
+TEST_CASE("language: definition on x.a and destructured a, through re-exports", "[lsp][language]") {
+  Workspace a(std::string("//- /w/app.js\nconst lib = require('./lib');\nlib.hel$0per(1, 2);\n") +
+              kLib);
+  CHECK(Where(a.Ask("textDocument/definition")["result"]) == "file:///w/lib/inner.js:1:9");
+  Workspace b(
+      std::string("//- /w/app.js\nconst { helper } = require('./lib');\nhelp$0er(1, 2);\n") + kLib);
+  CHECK(Where(b.Ask("textDocument/definition")["result"]) == "file:///w/lib/inner.js:1:9");
+  Workspace c(std::string("//- /w/app.js\nconst li$0b = require('./lib');\n") + kLib);
+  CHECK(Where(c.Ask("textDocument/definition")["result"]) ==
+        "file:///w/lib/impl.js:0:0");  // impl.js assigns no module.exports
+}
+
+TEST_CASE("language: completion", "[lsp][language]") {
+  Workspace members(std::string("//- /w/app.js\nconst lib = require('./lib');\nlib.$0\n") + kLib);
+  CHECK(Labels(members.Ask("textDocument/completion")) == std::vector<std::string>{"helper"});
+
+  Workspace builtin("//- /w/app.js\nconst fs = require('fs');\nfs.$0\n");
+  std::vector<std::string> fs_members = Labels(builtin.Ask("textDocument/completion"));
+  CHECK(Has(fs_members, "readFileSync"));
+  CHECK(Has(fs_members, "promises"));
+
+  Workspace paths(std::string("//- /w/app.js\nrequire('./lib/$0');\n") + kLib);
+  std::vector<std::string> files = Labels(paths.Ask("textDocument/completion"));
+  CHECK(files == std::vector<std::string>{"./lib/impl", "./lib/index", "./lib/inner"});
+
+  Workspace bare(std::string("//- /w/app.js\nrequire('$0');\n") + kLib);
+  std::vector<std::string> ids = Labels(bare.Ask("textDocument/completion"));
+  CHECK(Has(ids, "dep"));
+  CHECK(Has(ids, "fs"));
+  CHECK(Has(ids, "node:test"));
+  CHECK_FALSE(Has(ids, "test"));
+  Workspace sub(std::string("//- /w/app.js\nrequire('dep/$0');\n") + kLib);
+  CHECK(Has(Labels(sub.Ask("textDocument/completion")), "dep/sub"));
+
+  Workspace locals("//- /w/app.js\nconst outer = 1;\nfunction f(param) {\n  $0\n}\n");
+  std::vector<std::string> names = Labels(locals.Ask("textDocument/completion"));
+  CHECK(Has(names, "param"));
+  CHECK(Has(names, "outer"));
+  CHECK(Has(names, "f"));
+  CHECK(Has(names, "return"));
+}
+
+TEST_CASE("language: hover shows kind, parameters and JSDoc", "[lsp][language]") {
+  Workspace a(std::string("//- /w/app.js\nconst lib = require('./lib');\nlib.hel$0per(1, 2);\n") +
+              kLib);
+  std::string value = a.Ask("textDocument/hover")["result"]["contents"]["value"];
+  CHECK(value.find("(function) helper(a, b)") != std::string::npos);
+  CHECK(value.find("Helps with things.") != std::string::npos);
+  CHECK(value.find("/w/lib/inner.js") != std::string::npos);
+}
+
+TEST_CASE("language: references and rename across the require graph", "[lsp][language]") {
+  Workspace w(
+      std::string("//- /w/app.js\nconst lib = require('./lib');\nlib.hel$0per(1, 2);\n"
+                  "//- /w/other.js\nconst { helper } = require('./lib/impl');\nhelper();\n") +
+      kLib);
+  Json refs = w.Ask("textDocument/references", {{"context", {{"includeDeclaration", true}}}});
+  std::vector<std::string> where;
+  for (const Json& r : refs["result"]) where.push_back(Where(r));
+  std::sort(where.begin(), where.end());
+  CHECK(where == std::vector<std::string>{"file:///w/app.js:1:4", "file:///w/lib/impl.js:1:23",
+                                          "file:///w/lib/impl.js:1:8", "file:///w/lib/inner.js:1:9",
+                                          "file:///w/lib/inner.js:2:19", "file:///w/other.js:0:8"});
+  Json rename = w.Ask("textDocument/rename", {{"newName", "assist"}});
+  Json changes = rename["result"]["changes"];
+  REQUIRE(changes.contains("file:///w/other.js"));
+  CHECK(changes["file:///w/other.js"][0]["newText"] == "assist: helper");
+  CHECK(changes["file:///w/app.js"][0]["newText"] == "assist");
+
+  Workspace builtin("//- /w/app.js\nconst fs = require('fs');\nfs.read$0File();\n");
+  CHECK(builtin.Ask("textDocument/prepareRename")["error"]["code"] == kRequestFailed);
+  Workspace dep(std::string("//- /w/app.js\nconst d = require('dep');\nd.$0x;\n") + kLib);
+  CHECK(dep.Ask("textDocument/prepareRename")["error"]["code"] == kRequestFailed);
+  Workspace local("//- /w/app.js\nlet n$0 = 1;\nn++;\n");
+  Json edits = local.Ask("textDocument/rename", {{"newName", "m"}})["result"]["changes"];
+  CHECK(edits["file:///w/app.js"].size() == 2);
+}
+
+TEST_CASE("language: undefined, unused and duplicate names", "[lsp][language]") {
+  Workspace w(R"(//- /w/app.js
+/* global injected */
+const path = require('path');
+const used = 1;
+let twice = 1;
+let twice = 2;
+function f() { return used + twice + missing + injected + process.pid + __dirname; }
+if (typeof guarded === 'undefined') {}
+module.exports = f;
+$0
+)");
+  std::vector<std::string> messages;
+  for (const Json& d : w.Diagnostics()) messages.push_back(d["message"]);
+  CHECK(messages == std::vector<std::string>{"'path' is required but never used",
+                                             "Identifier 'twice' has already been declared",
+                                             "'missing' is not defined"});
+  for (const Json& d : w.Diagnostics()) {
+    if (d["code"] == "unused") {
+      CHECK(d["severity"] == 4);
+      CHECK(d["tags"] == Json::array({1}));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace nodus::lsp
