@@ -74,11 +74,12 @@ std::vector<Diagnostic> NameDiagnostics(const Document& doc) {
          "unused", "names", true});
   }
   // Redeclarations: lexical names may not share a scope with any other.
+  std::map<std::pair<int, std::string>, std::vector<int>> earlier;
   for (size_t i = 0; i < model.declarations.size(); ++i) {
     const Declaration& d = model.declarations[i];
-    for (size_t j = 0; j < i; ++j) {
+    std::vector<int>& before = earlier[{d.scope, d.name}];
+    for (int j : before) {
       const Declaration& e = model.declarations[j];
-      if (e.scope != d.scope || e.name != d.name) continue;
       if (!IsLexical(d.kind) && !IsLexical(e.kind)) continue;
       if (d.kind == DeclKind::kParameter && e.kind == DeclKind::kParameter) continue;
       out.push_back({d.range, Severity::kError,
@@ -86,6 +87,7 @@ std::vector<Diagnostic> NameDiagnostics(const Document& doc) {
                      false});
       break;
     }
+    before.push_back(static_cast<int>(i));
   }
   std::sort(out.begin(), out.end(),
             [](const Diagnostic& a, const Diagnostic& b) { return a.range.start < b.range.start; });

@@ -1,5 +1,6 @@
 #include "lsp/core/scopes.h"
 
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,13 +34,34 @@ bool IsBlockScope(TSNode node) {
          Is(node, "class");
 }
 
-TSNode EnclosingScope(TSNode node, bool function_scope) {
-  TSNode last = node;
-  for (TSNode n = node; !ts_node_is_null(n); n = ts_node_parent(n)) {
-    if (function_scope ? IsFunctionScope(n) : IsBlockScope(n)) return n;
-    last = n;
+// Like tree::Walk, but the visitor also gets the node's ancestors (root
+// first). tree-sitter 0.20's ts_node_parent walks down from the root, which is
+// quadratic on files with many top-level statements; this never calls it.
+void WalkWithAncestors(TSNode root,
+                       const std::function<void(TSNode, const std::vector<TSNode>&)>& visit) {
+  std::vector<TSNode> ancestors;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  visit(root, ancestors);
+  for (;;) {
+    TSNode current = ts_tree_cursor_current_node(&cursor);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      ancestors.push_back(current);
+      visit(ts_tree_cursor_current_node(&cursor), ancestors);
+      continue;
+    }
+    bool moved = false;
+    for (;;) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+      ancestors.pop_back();
+    }
+    if (!moved) break;
+    visit(ts_tree_cursor_current_node(&cursor), ancestors);
   }
-  return last;
+  ts_tree_cursor_delete(&cursor);
 }
 
 class Builder {
@@ -47,30 +69,56 @@ class Builder {
   explicit Builder(const Document& doc) : doc_(doc) {}
 
   ScopeModel Build() {
-    ScopeIndex(doc_.root());
-    tree::Walk(doc_.root(), [&](TSNode node) {
+    // The root is scope 0 even when the parse failed so badly that it is an ERROR node.
+    AddScope(doc_.root(), {});
+    WalkWithAncestors(doc_.root(), [&](TSNode node, const std::vector<TSNode>& ancestors) {
+      ancestors_ = &ancestors;
+      if (!ancestors.empty() && IsBlockScope(node)) AddScope(node, ancestors);
       CollectDeclarations(node);
-      return true;
     });
-    tree::Walk(doc_.root(), [&](TSNode node) {
+    WalkWithAncestors(doc_.root(), [&](TSNode node, const std::vector<TSNode>& ancestors) {
+      ancestors_ = &ancestors;
       CollectReference(node);
-      return true;
     });
+    ancestors_ = nullptr;
     return std::move(model_);
   }
 
  private:
-  int ScopeIndex(TSNode node) {
-    auto it = scope_of_.find(node.id);
-    if (it != scope_of_.end()) return it->second;
+  void AddScope(TSNode node, const std::vector<TSNode>& ancestors) {
     int parent = -1;
-    TSNode up = ts_node_parent(node);
-    if (!ts_node_is_null(up)) parent = ScopeIndex(EnclosingScope(up, false));
-    int index = static_cast<int>(model_.scopes.size());
+    for (size_t i = ancestors.size(); i-- > 0;) {
+      auto it = scope_of_.find(ancestors[i].id);
+      if (it != scope_of_.end()) {
+        parent = it->second;
+        break;
+      }
+    }
+    scope_of_[node.id] = static_cast<int>(model_.scopes.size());
     model_.scopes.push_back({node, parent, IsFunctionScope(node)});
     names_.emplace_back();
-    scope_of_[node.id] = index;
-    return index;
+  }
+
+  int ScopeIndex(TSNode node) {
+    auto it = scope_of_.find(node.id);
+    return it == scope_of_.end() ? 0 : it->second;
+  }
+
+  // The parent of the node being visited at depth `up` (0: its parent).
+  TSNode Ancestor(size_t up) const {
+    const std::vector<TSNode>& a = *ancestors_;
+    return up < a.size() ? a[a.size() - 1 - up] : TSNode{};
+  }
+
+  // The innermost scope at or above ancestor `up` (the visited node's
+  // ancestors only; `function_scope`: where `var` lands).
+  TSNode ScopeAbove(size_t up, bool function_scope) const {
+    const std::vector<TSNode>& a = *ancestors_;
+    for (size_t i = up; i < a.size(); ++i) {
+      TSNode n = a[a.size() - 1 - i];
+      if (function_scope ? IsFunctionScope(n) : IsBlockScope(n)) return n;
+    }
+    return a.empty() ? doc_.root() : a.front();
   }
 
   void Declare(TSNode name, TSNode scope, DeclKind kind, TSNode value, TSNode statement,
@@ -111,7 +159,7 @@ class Builder {
 
   void CollectDeclarations(TSNode node) {
     if (Is(node, "variable_declarator")) {
-      TSNode decl = ts_node_parent(node);
+      TSNode decl = Ancestor(0);
       bool is_var = Is(decl, "variable_declaration");
       DeclKind kind = DeclKind::kVar;
       if (!is_var) {
@@ -119,21 +167,18 @@ class Builder {
         kind =
             !ts_node_is_null(k) && doc_.NodeText(k) == "const" ? DeclKind::kConst : DeclKind::kLet;
       }
-      Pattern(Field(node, "name"), EnclosingScope(ts_node_parent(decl), is_var), kind,
-              Field(node, "value"), decl);
+      Pattern(Field(node, "name"), ScopeAbove(1, is_var), kind, Field(node, "value"), decl);
     } else if (Is(node, "function_declaration") || Is(node, "generator_function_declaration")) {
-      Pattern(Field(node, "name"), EnclosingScope(ts_node_parent(node), false), DeclKind::kFunction,
-              node, node);
+      Pattern(Field(node, "name"), ScopeAbove(0, false), DeclKind::kFunction, node, node);
     } else if (Is(node, "class_declaration")) {
-      Pattern(Field(node, "name"), EnclosingScope(ts_node_parent(node), false), DeclKind::kClass,
-              node, node);
+      Pattern(Field(node, "name"), ScopeAbove(0, false), DeclKind::kClass, node, node);
     } else if (Is(node, "function_expression") || Is(node, "generator_function")) {
       Pattern(Field(node, "name"), node, DeclKind::kFunction, node, node);
     } else if (Is(node, "class")) {
       Pattern(Field(node, "name"), node, DeclKind::kClass, node, node);
     }
     if (Is(node, "formal_parameters")) {
-      Pattern(node, ts_node_parent(node), DeclKind::kParameter, TSNode{}, ts_node_parent(node));
+      Pattern(node, Ancestor(0), DeclKind::kParameter, TSNode{}, Ancestor(0));
     } else if (Is(node, "arrow_function")) {
       Pattern(Field(node, "parameter"), node, DeclKind::kParameter, TSNode{}, node);
     } else if (Is(node, "catch_clause")) {
@@ -143,7 +188,7 @@ class Builder {
       if (!ts_node_is_null(kind)) {
         std::string_view k = doc_.NodeText(kind);
         bool is_var = k == "var";
-        TSNode scope = is_var ? EnclosingScope(node, true) : node;
+        TSNode scope = is_var ? ScopeAbove(0, true) : node;
         DeclKind dk = is_var ? DeclKind::kVar : k == "const" ? DeclKind::kConst : DeclKind::kLet;
         Pattern(Field(node, "left"), scope, dk, TSNode{}, node, true);
       }
@@ -152,7 +197,7 @@ class Builder {
       for (uint32_t i = 0; i < count; ++i) {
         TSNode child = ts_node_named_child(node, i);
         if (Is(child, "identifier")) {
-          Declare(child, doc_.root(), DeclKind::kImport, TSNode{}, ts_node_parent(node), false);
+          Declare(child, doc_.root(), DeclKind::kImport, TSNode{}, Ancestor(0), false);
         }
       }
     } else if (Is(node, "import_specifier")) {
@@ -203,7 +248,7 @@ class Builder {
     if (!Is(node, "identifier") && !Is(node, "shorthand_property_identifier")) return;
     ByteRange range = RangeOf(node);
     if (declaring_.contains(range.start)) return;
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = Ancestor(0);
     // `import x from`, `export { a as b }` name positions are not references.
     if (Is(parent, "export_specifier") || Is(parent, "import_specifier")) return;
     Reference ref;
@@ -213,8 +258,9 @@ class Builder {
       ref.typeof_guard = !ts_node_is_null(op) && doc_.NodeText(op) == "typeof";
     }
     std::string name(doc_.NodeText(node));
-    for (TSNode n = parent; !ts_node_is_null(n); n = ts_node_parent(n)) {
-      auto it = scope_of_.find(n.id);
+    const std::vector<TSNode>& ancestors = *ancestors_;
+    for (size_t i = ancestors.size(); i-- > 0;) {
+      auto it = scope_of_.find(ancestors[i].id);
       if (it == scope_of_.end()) continue;
       auto found = names_[it->second].find(name);
       if (found != names_[it->second].end()) {
@@ -230,6 +276,7 @@ class Builder {
   std::unordered_map<const void*, int> scope_of_;
   std::vector<std::unordered_map<std::string, int>> names_;  // per scope
   std::unordered_set<uint32_t> declaring_;                   // start bytes of declaring names
+  const std::vector<TSNode>* ancestors_ = nullptr;           // of the node being visited
 };
 
 bool Touches(ByteRange range, uint32_t offset) {

@@ -161,6 +161,16 @@ TEST_CASE("scopes: references, globals comments, typeof", "[lsp][scopes]") {
   }
   CHECK(unresolved == 2);  // q and undeclared
   CHECK(guarded == 1);
+
+  // Broken input (the root may be an ERROR node) never crashes the analyses.
+  for (const char* text : {"}}} var a = 1; ))) let b", "var x = function (a, {b", "@@ const {",
+                           "let [a, ...", ""}) {
+    Document broken(text);
+    ScopeModel m = BuildScopes(broken);
+    CHECK(m.scopes.size() >= 1);
+    NameDiagnostics(broken);
+    Summarize(broken);
+  }
 }
 
 }  // namespace
