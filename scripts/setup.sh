@@ -13,7 +13,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config
   libuv1-dev nlohmann-json3-dev libtree-sitter-dev catch2
   libhttp-parser-dev libssl-dev zlib1g-dev libbrotli-dev libicu-dev
-  clang-format curl wrk hyperfine chromium tmux
+  clang-format clang libclang-rt-14-dev curl wrk hyperfine chromium tmux
 )
 
 missing=()

@@ -10,3 +10,8 @@ if command -v clang-format >/dev/null 2>&1; then
   (cd "$root" && git ls-files -- '*.cc' '*.h' | xargs clang-format --dry-run --Werror)
 fi
 ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@"
+# The fuzzers (tests/fuzz, clang + ASan/UBSan): every seed, including past
+# crashes, then a fixed number of new inputs each. NODUS_SKIP_FUZZ=1 skips.
+if [ -z "${NODUS_SKIP_FUZZ:-}" ] && [ $# -eq 0 ]; then
+  FUZZ_RUNS="${FUZZ_RUNS:-20000}" bash "$root/scripts/fuzz.sh"
+fi

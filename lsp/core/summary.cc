@@ -73,7 +73,7 @@ class Summarizer {
         uint32_t count = ts_node_named_child_count(name);
         for (uint32_t i = 0; i < count; ++i) {
           TSNode entry = ts_node_named_child(name, i);
-          TSNode local, key;
+          TSNode local{}, key{};  // null unless the entry is a binding pattern
           if (Is(entry, "shorthand_property_identifier_pattern")) {
             local = key = entry;
           } else if (Is(entry, "object_assignment_pattern")) {

@@ -86,6 +86,23 @@ m.use1; c; a;
   CHECK(Summarize(reexport).module.reexport == "./y");
 }
 
+// Found by tests/fuzz/fuzz_lsp_messages: an ERROR node inside a destructuring
+// pattern left the pattern's key and local uninitialized.
+TEST_CASE("summary: broken destructuring of a require binds what it can", "[lsp][summary]") {
+  for (const char* text :
+       {"const {%f } = require('./lib');\n", "const { a, %, b } = require('./m');\n",
+        "const { [k]: v, ...rest } = require('./m');\n", "const {} = require('./m');\n"}) {
+    Document doc(text);
+    FileSummary s = Summarize(doc);
+    for (const RequireBinding& b : s.bindings) CHECK_FALSE(b.local.empty());
+  }
+  Document partial("const { a, %, b } = require('./m');\n");
+  FileSummary p = Summarize(partial);
+  std::vector<std::string> locals;
+  for (const RequireBinding& b : p.bindings) locals.push_back(b.local);
+  CHECK(std::find(locals.begin(), locals.end(), "a") != locals.end());
+}
+
 TEST_CASE("index: cross-file definitions through re-exports", "[lsp][index]") {
   Fixture fixture = ParseFixture(R"(//- /w/app.js
 const lib = require('./lib');
@@ -163,8 +180,8 @@ TEST_CASE("scopes: references, globals comments, typeof", "[lsp][scopes]") {
   CHECK(guarded == 1);
 
   // Broken input (the root may be an ERROR node) never crashes the analyses.
-  for (const char* text : {"}}} var a = 1; ))) let b", "var x = function (a, {b", "@@ const {",
-                           "let [a, ...", ""}) {
+  for (const char* text :
+       {"}}} var a = 1; ))) let b", "var x = function (a, {b", "@@ const {", "let [a, ...", ""}) {
     Document broken(text);
     ScopeModel m = BuildScopes(broken);
     CHECK(m.scopes.size() >= 1);
