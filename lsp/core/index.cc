@@ -27,8 +27,9 @@ std::vector<DirEntry> ListRealDir(const std::string& dir) {
   return out;
 }
 
-void WorkspaceIndex::SetOpen(const std::string& path, const Document& doc) {
+void WorkspaceIndex::SetOpen(const std::string& path, const Document& doc, int64_t version) {
   auto file = std::make_unique<File>();
+  file->version = version;
   file->text = doc.text();
   file->lines = doc.lines();
   file->summary = Summarize(doc);
@@ -120,6 +121,51 @@ std::vector<ExportEntry> WorkspaceIndex::ExportsOf(resolve::Resolver& resolver,
 }
 
 void WorkspaceIndex::AddRoot(const std::string& root, const ListDir& list) {
+  CrawlRoot(root, list);
+  while (IndexNext(256) > 0) {
+  }
+}
+
+size_t WorkspaceIndex::IndexNext(size_t count) {
+  size_t done = 0;
+  while (done < count && indexed_ < workspace_files_.size()) {
+    Get(workspace_files_[indexed_++]);
+    ++done;
+  }
+  return done;
+}
+
+bool WorkspaceIndex::InWorkspace(const std::string& path) const {
+  return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& root) {
+    return path.starts_with(root.ends_with("/") ? root : root + "/");
+  });
+}
+
+void WorkspaceIndex::AddWorkspaceFile(const std::string& path) {
+  if (std::find(workspace_files_.begin(), workspace_files_.end(), path) == workspace_files_.end()) {
+    workspace_files_.push_back(path);
+  }
+}
+
+void WorkspaceIndex::RemoveRoot(const std::string& root) {
+  auto it = std::find(roots_.begin(), roots_.end(), root);
+  if (it == roots_.end()) return;
+  roots_.erase(it);
+  std::string prefix = root.ends_with("/") ? root : root + "/";
+  std::vector<std::string> kept;
+  for (std::string& path : workspace_files_) {
+    if (!path.starts_with(prefix) || InWorkspace(path)) {
+      kept.push_back(std::move(path));
+      continue;
+    }
+    auto file = files_.find(path);
+    if (file != files_.end() && !file->second->open) files_.erase(file);
+  }
+  workspace_files_ = std::move(kept);
+  indexed_ = 0;  // re-walks the kept ones; their summaries are cached
+}
+
+void WorkspaceIndex::CrawlRoot(const std::string& root, const ListDir& list) {
   if (std::find(roots_.begin(), roots_.end(), root) != roots_.end()) return;
   roots_.push_back(root);
   std::vector<std::string> stack = {root};
@@ -138,7 +184,6 @@ void WorkspaceIndex::AddRoot(const std::string& root, const ListDir& list) {
       }
     }
   }
-  for (const std::string& path : workspace_files_) Get(path);
 }
 
 std::vector<std::pair<Location, bool>> WorkspaceIndex::Uses(resolve::Resolver& resolver,

@@ -6,6 +6,7 @@
 // other files are read, parsed and summarized on demand and kept until
 // invalidated. Not thread-safe: one owner thread.
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -44,12 +45,13 @@ class WorkspaceIndex {
     LineTable lines;
     FileSummary summary;
     bool open = false;
+    int64_t version = -1;  // the open buffer's version it was computed from; -1 for disk
   };
 
   explicit WorkspaceIndex(base::Fs& fs) : fs_(fs) {}
 
   // An open buffer changed (or opened): recompute its summary only.
-  void SetOpen(const std::string& path, const Document& doc);
+  void SetOpen(const std::string& path, const Document& doc, int64_t version = 0);
   // Forget `path` (closed, or changed on disk): it is re-read when next asked.
   void Invalidate(const std::string& path);
   // The summary of `path`, reading and parsing it if needed; nullptr when unreadable.
@@ -73,6 +75,18 @@ class WorkspaceIndex {
   // Adds every .js/.cjs file under `root` (node_modules and dot folders
   // skipped) to the set `Uses` searches; summaries are computed then.
   void AddRoot(const std::string& root, const ListDir& list);
+  // The same in steps: CrawlRoot lists the files (no parsing); IndexNext
+  // summarizes up to `count` of the files not yet indexed and returns how many
+  // it did (0: everything crawled is indexed).
+  void CrawlRoot(const std::string& root, const ListDir& list);
+  size_t IndexNext(size_t count);
+  size_t indexed() const { return indexed_; }
+  // Drops a workspace folder: its files leave the set `Uses` searches and
+  // their (disk) summaries are forgotten.
+  void RemoveRoot(const std::string& root);
+  // A file appeared under a root (didChangeWatchedFiles): searched from now on.
+  void AddWorkspaceFile(const std::string& path);
+  bool InWorkspace(const std::string& path) const;
   // Every place in the workspace that refers to the export defined at `def`:
   // importers' `x.a`, destructuring keys, `require('./m').a`.
   std::vector<std::pair<Location, bool /*shorthand*/>> Uses(resolve::Resolver& resolver,
@@ -84,6 +98,7 @@ class WorkspaceIndex {
   std::map<std::string, std::unique_ptr<File>> files_;
   std::vector<std::string> workspace_files_;
   std::vector<std::string> roots_;
+  size_t indexed_ = 0;  // workspace_files_[0, indexed_) have been summarized
   int computed_ = 0;
 };
 

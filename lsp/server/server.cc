@@ -1,8 +1,11 @@
 #include "lsp/server/server.h"
 
+#include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -126,17 +129,58 @@ std::string PathToUri(std::string_view path) {
   return uri;
 }
 
-Server::Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs, ListDir list_dir)
+Server::Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs, ListDir list_dir,
+               ServerOptions options)
     : base_fs_(fs),
       fs_(fs),
       sink_(std::move(sink)),
       refresh_fs_(std::move(refresh_fs)),
-      list_dir_(std::move(list_dir)) {}
+      list_dir_(std::move(list_dir)),
+      options_(std::move(options)) {}
 
 Server::~Server() = default;
 
+int64_t Server::Now() const {
+  if (options_.clock) return options_.clock();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 void Server::HandleBody(std::string_view body) {
+  Enqueue(body);
+  while (ProcessOne()) {
+  }
+}
+
+void Server::Enqueue(std::string_view body) {
   Json message = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (StringMember(message, "method") == "$/cancelRequest") {
+    const Json* params = Member(message, "params");
+    const Json* id = params ? Member(*params, "id") : nullptr;
+    if (id == nullptr || !(id->is_number_integer() || id->is_string())) return;
+    auto it = std::find_if(queue_.begin(), queue_.end(), [&](const Json& queued) {
+      const Json* queued_id = Member(queued, "id");
+      return queued_id != nullptr && *queued_id == *id && Member(queued, "method") != nullptr;
+    });
+    // A request already handled (or unknown) is not ours to cancel any more.
+    if (it == queue_.end()) return;
+    queue_.erase(it);
+    ReplyError(*id, kRequestCancelled, "the request was cancelled");
+    return;
+  }
+  queue_.push_back(std::move(message));
+}
+
+bool Server::ProcessOne() {
+  if (queue_.empty()) return false;
+  Json message = std::move(queue_.front());
+  queue_.pop_front();
+  HandleMessage(message);
+  return true;
+}
+
+void Server::HandleMessage(const Json& message) {
   if (message.is_discarded()) {
     Log("malformed JSON message");
     ReplyError(nullptr, kParseError, "Parse error: the message is not valid JSON");
@@ -146,8 +190,17 @@ void Server::HandleBody(std::string_view body) {
   bool valid_id = id != nullptr && (id->is_number_integer() || id->is_string());
   std::optional<std::string> method = StringMember(message, "method");
   if (!method) {
-    // A response to a request of ours (we send none yet): ignore.
-    if (valid_id && (Member(message, "result") || Member(message, "error"))) return;
+    // A response to a request of ours: only window/workDoneProgress/create matters.
+    if (valid_id && (Member(message, "result") || Member(message, "error"))) {
+      if (!progress_request_.empty() && id->is_string() &&
+          id->get<std::string>() == progress_request_) {
+        progress_request_.clear();
+        if (Member(message, "error") == nullptr && indexing()) {
+          progress_token_ = "nodus-lsp/index/" + std::to_string(progress_serial_);
+        }
+      }
+      return;
+    }
     ReplyError(valid_id ? *id : Json(nullptr), kInvalidRequest,
                "Invalid Request: not a JSON-RPC request or notification");
     return;
@@ -200,7 +253,13 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
         }
       }
     }
+    if (const Json* caps = Member(params, "capabilities")) {
+      const Json* window = Member(*caps, "window");
+      const Json* progress = window ? Member(*window, "workDoneProgress") : nullptr;
+      client_progress_ = progress != nullptr && progress->is_boolean() && progress->get<bool>();
+    }
     Reply(id, Initialize());
+    StartIndexing(roots_);
     return;
   }
   if (!initialized_) {
@@ -255,15 +314,9 @@ void Server::HandleNotification(const std::string& method, const Json& params) {
   } else if (method == "textDocument/didSave") {
     PublishAll("");
   } else if (method == "workspace/didChangeWatchedFiles") {
-    const Json* changes = Member(params, "changes");
-    if (changes != nullptr && changes->is_array()) {
-      for (const Json& change : *changes) {
-        auto uri = StringMember(change, "uri");
-        if (!uri || documents_.contains(*uri)) continue;  // open buffers win
-        index_.Invalidate(UriToPath(*uri));
-      }
-    }
-    PublishAll("");
+    DidChangeWatchedFiles(params);
+  } else if (method == "workspace/didChangeWorkspaceFolders") {
+    DidChangeWorkspaceFolders(params);
   }
   // initialized, $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
 }
@@ -280,6 +333,7 @@ Json Server::Initialize() {
       {"hoverProvider", true},
       {"referencesProvider", true},
       {"renameProvider", {{"prepareProvider", true}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   return {{"capabilities", std::move(capabilities)},
           {"serverInfo", {{"name", "nodus-lsp"}, {"version", NODUS_VERSION}}}};
@@ -698,10 +752,7 @@ std::vector<std::pair<Location, bool>> Server::Occurrences(OpenDocument& open, u
   }
   if (!def) return out;
   exported = true;
-  if (!roots_indexed_) {
-    for (const std::string& root : roots_) index_.AddRoot(root, list_dir_);
-    roots_indexed_ = true;
-  }
+  FinishIndexing();
   out.push_back({*def, false});
   // In the defining file: the declaration's local references and the export names.
   if (const WorkspaceIndex::File* def_file = index_.Get(def->path)) {
@@ -819,7 +870,8 @@ void Server::DidOpen(const Json& params) {
   open.version = version && version->is_number_integer() ? version->get<int64_t>() : 0;
   if (!open.path.empty()) fs_.Set(open.path, *text);
   open.doc = std::make_unique<Document>(std::move(*text));
-  if (!open.path.empty()) index_.SetOpen(open.path, *open.doc);
+  if (!open.path.empty()) index_.SetOpen(open.path, *open.doc, open.version);
+  pending_diagnostics_.erase(*uri);
   PublishDiagnostics(*uri, open);
   PublishAll(*uri);  // a new file may satisfy other documents' requires
 }
@@ -860,9 +912,10 @@ void Server::DidChange(const Json& params) {
   if (version && version->is_number_integer()) open->version = version->get<int64_t>();
   if (!open->path.empty()) {
     fs_.Set(open->path, doc.text());
-    index_.SetOpen(open->path, doc);
+    index_.SetOpen(open->path, doc, open->version);
   }
-  PublishDiagnostics((*text_document)["uri"].get<std::string>(), *open);
+  ScheduleDiagnostics((*text_document)["uri"].get<std::string>());
+  if (!open->path.empty()) ScheduleDependants(open->path);
 }
 
 void Server::DidClose(const Json& params) {
@@ -877,6 +930,7 @@ void Server::DidClose(const Json& params) {
     index_.Invalidate(open->path);
   }
   documents_.erase(uri);
+  pending_diagnostics_.erase(uri);
   Notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
   PublishAll("");
 }
@@ -912,7 +966,169 @@ void Server::PublishAll(const std::string& except_uri) {
   }
 }
 
-int RunStdio(int in_fd, int out_fd) {
+void Server::ScheduleDiagnostics(const std::string& uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return;
+  if (options_.debounce_ms <= 0) {
+    PublishDiagnostics(uri, it->second);
+    return;
+  }
+  pending_diagnostics_[uri] = Now() + options_.debounce_ms;
+}
+
+void Server::ScheduleDependants(const std::string& path) {
+  std::unique_ptr<resolve::Resolver> resolver;
+  for (auto& [uri, open] : documents_) {
+    if (open.path.empty() || open.path == path) continue;
+    const WorkspaceIndex::File* file = index_.Get(open.path);
+    if (file == nullptr) continue;
+    for (const RequireCall& call : file->summary.require_calls) {
+      if (!resolver) resolver = NewResolver();
+      if (index_.ResolveFile(*resolver, call.specifier, open.path) == path) {
+        ScheduleDiagnostics(uri);
+        break;
+      }
+    }
+  }
+}
+
+void Server::DidChangeWatchedFiles(const Json& params) {
+  const Json* changes = Member(params, "changes");
+  if (changes == nullptr || !changes->is_array()) return;
+  bool created_or_deleted = false;
+  std::vector<std::string> changed;
+  for (const Json& change : *changes) {
+    auto uri = StringMember(change, "uri");
+    if (!uri || documents_.contains(*uri)) continue;  // open buffers win
+    std::string path = UriToPath(*uri);
+    if (path.empty()) continue;
+    index_.Invalidate(path);
+    const Json* type = Member(change, "type");
+    int kind = type && type->is_number_integer() ? type->get<int>() : 2;
+    if (kind == 1 /* Created */ || kind == 3 /* Deleted */) {
+      created_or_deleted = true;
+      if (kind == 1 && index_.InWorkspace(path) &&
+          (path.ends_with(".js") || path.ends_with(".cjs")) &&
+          path.find("/node_modules/") == std::string::npos) {
+        index_.AddWorkspaceFile(path);
+      }
+    } else {
+      changed.push_back(path);
+    }
+  }
+  if (created_or_deleted) {
+    // A new or vanished file can change any require's resolution.
+    for (const auto& [uri, open] : documents_) ScheduleDiagnostics(uri);
+    return;
+  }
+  for (const std::string& path : changed) ScheduleDependants(path);
+}
+
+void Server::DidChangeWorkspaceFolders(const Json& params) {
+  const Json* event = Member(params, "event");
+  if (event == nullptr) return;
+  auto paths = [&](const char* key) {
+    std::vector<std::string> out;
+    const Json* list = Member(*event, key);
+    if (list == nullptr || !list->is_array()) return out;
+    for (const Json& folder : *list) {
+      if (auto uri = StringMember(folder, "uri")) {
+        if (std::string path = UriToPath(*uri); !path.empty()) out.push_back(path);
+      }
+    }
+    return out;
+  };
+  for (const std::string& path : paths("removed")) {
+    roots_.erase(std::remove(roots_.begin(), roots_.end(), path), roots_.end());
+    roots_to_crawl_.erase(std::remove(roots_to_crawl_.begin(), roots_to_crawl_.end(), path),
+                          roots_to_crawl_.end());
+    index_.RemoveRoot(path);
+  }
+  std::vector<std::string> added;
+  for (const std::string& path : paths("added")) {
+    if (std::find(roots_.begin(), roots_.end(), path) != roots_.end()) continue;
+    roots_.push_back(path);
+    added.push_back(path);
+  }
+  StartIndexing(added);
+}
+
+void Server::StartIndexing(const std::vector<std::string>& roots) {
+  if (roots.empty()) return;
+  bool was_idle = !indexing();
+  for (const std::string& root : roots) roots_to_crawl_.push_back(root);
+  if (was_idle && client_progress_) {
+    ++progress_serial_;
+    progress_request_ = "nodus-lsp/progress/" + std::to_string(progress_serial_);
+    progress_token_.clear();
+    progress_begun_ = false;
+    sink_({{"jsonrpc", "2.0"},
+           {"id", progress_request_},
+           {"method", "window/workDoneProgress/create"},
+           {"params", {{"token", "nodus-lsp/index/" + std::to_string(progress_serial_)}}}});
+  }
+}
+
+void Server::Progress(Json value) {
+  if (progress_token_.empty()) return;
+  std::string kind = value["kind"].get<std::string>();
+  if (kind == "begin") progress_begun_ = true;
+  if (!progress_begun_) return;
+  Notify("$/progress", {{"token", progress_token_}, {"value", std::move(value)}});
+  if (kind == "end") {
+    progress_token_.clear();
+    progress_begun_ = false;
+  }
+}
+
+void Server::FinishIndexing() {
+  while (indexing()) RunPending();
+}
+
+int64_t Server::RunPending() {
+  int64_t now = Now();
+  int64_t next = -1;
+  for (auto it = pending_diagnostics_.begin(); it != pending_diagnostics_.end();) {
+    if (it->second > now) {
+      next = next < 0 ? it->second - now : std::min(next, it->second - now);
+      ++it;
+      continue;
+    }
+    std::string uri = it->first;
+    it = pending_diagnostics_.erase(it);
+    auto doc = documents_.find(uri);
+    if (doc != documents_.end()) PublishDiagnostics(uri, doc->second);
+  }
+  if (!indexing()) return next;
+  if (!progress_token_.empty() && !progress_begun_) {
+    Progress({{"kind", "begin"},
+              {"title", "Indexing"},
+              {"cancellable", false},
+              {"message", std::to_string(index_.indexed()) + "/" +
+                              std::to_string(index_.workspace_files().size()) + " files"},
+              {"percentage", 0}});
+  }
+  if (!roots_to_crawl_.empty()) {
+    std::string root = roots_to_crawl_.front();
+    roots_to_crawl_.erase(roots_to_crawl_.begin());
+    index_.CrawlRoot(root, list_dir_);
+    indexing_ = true;
+    return 0;
+  }
+  size_t total = index_.workspace_files().size();
+  if (index_.IndexNext(std::max<size_t>(options_.index_batch, 1)) > 0 && index_.indexed() < total) {
+    Progress(
+        {{"kind", "report"},
+         {"message", std::to_string(index_.indexed()) + "/" + std::to_string(total) + " files"},
+         {"percentage", total ? index_.indexed() * 100 / total : 100}});
+    return 0;
+  }
+  indexing_ = false;
+  Progress({{"kind", "end"}, {"message", "indexed " + std::to_string(total) + " files"}});
+  return next;
+}
+
+int RunStdio(int in_fd, int out_fd, int debounce_ms) {
   base::RealFs fs;
   auto write_all = [out_fd](const std::string& bytes) {
     size_t done = 0;
@@ -925,6 +1141,8 @@ int RunStdio(int in_fd, int out_fd) {
     return true;
   };
   bool output_ok = true;
+  ServerOptions options;
+  options.debounce_ms = debounce_ms;
   Server server(
       fs,
       [&](const Json& message) {
@@ -933,26 +1151,50 @@ int RunStdio(int in_fd, int out_fd) {
               write_all(Frame(message.dump(-1, ' ', false, Json::error_handler_t::replace)));
         }
       },
-      [&fs] { fs.ClearStatCache(); });
+      [&fs] { fs.ClearStatCache(); }, ListRealDir, std::move(options));
   MessageReader reader;
   char buffer[65536];
+  bool eof = false;
+  // Everything readable is queued before the next message is handled, so a
+  // $/cancelRequest can reach a request still waiting; background work runs
+  // only when the queue is empty.
   for (;;) {
-    while (std::optional<MessageReader::Item> item = reader.Next()) {
-      if (!item->ok) {
-        Log("framing error: " + item->error);
-        continue;
-      }
-      server.HandleBody(item->body);
-      if (server.exited()) return server.exit_code();
-    }
     if (!output_ok) {
       Log("cannot write to the client; exiting");
       return 1;
     }
-    ssize_t n = ::read(in_fd, buffer, sizeof(buffer));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return 1;  // the client went away without `exit`
-    reader.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+    int timeout = 0;
+    if (!server.HasQueued() && !eof) {
+      int64_t wait = server.RunPending();
+      timeout = wait < 0 ? -1 : static_cast<int>(std::min<int64_t>(wait, 1000));
+    }
+    if (!eof) {
+      pollfd in = {in_fd, POLLIN, 0};
+      int ready = ::poll(&in, 1, timeout);
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready != 0) {
+        ssize_t n = ::read(in_fd, buffer, sizeof(buffer));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+          eof = true;  // the client went away without `exit`
+        } else {
+          reader.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+          while (std::optional<MessageReader::Item> item = reader.Next()) {
+            if (!item->ok) {
+              Log("framing error: " + item->error);
+              continue;
+            }
+            server.Enqueue(item->body);
+          }
+        }
+        continue;
+      }
+    }
+    if (server.ProcessOne()) {
+      if (server.exited()) return server.exit_code();
+      continue;
+    }
+    if (eof) return 1;
   }
 }
 

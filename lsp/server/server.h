@@ -3,9 +3,13 @@
 // The protocol layer: JSON-RPC 2.0 messages in, responses and notifications
 // out through a sink. It owns the open documents and answers from lsp/core.
 // Single-threaded: every call happens on the thread that owns the Server, and
-// each message is handled to completion before the next (so there is nothing
-// to cancel yet; $/cancelRequest is accepted and ignored).
+// each message is handled to completion before the next. Messages wait in a
+// queue (Enqueue) so that `$/cancelRequest` can drop a request not yet started
+// (answered -32800); background work (debounced diagnostics, workspace
+// indexing in steps) runs in RunPending when the queue is empty.
 
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -35,6 +39,17 @@ enum ErrorCode {
   kInternalError = -32603,
   kServerNotInitialized = -32002,
   kRequestFailed = -32803,
+  kRequestCancelled = -32800,
+};
+
+struct ServerOptions {
+  // Diagnostics of an edited buffer (and of open files that require it) are
+  // published this long after the last change; 0: as each change is handled.
+  int debounce_ms = 0;
+  // Milliseconds on a steady clock (default std::chrono::steady_clock).
+  std::function<int64_t()> clock;
+  // Workspace files summarized per background step.
+  size_t index_batch = 64;
 };
 
 // file:///a%20b.js <-> /a b.js. Non-file URIs have no path ("").
@@ -49,11 +64,24 @@ class Server {
   // `list_dir` lists directories for require() completion and the workspace
   // crawl (default: the real disk).
   Server(base::Fs& fs, Sink sink, std::function<void()> refresh_fs = nullptr,
-         ListDir list_dir = ListRealDir);
+         ListDir list_dir = ListRealDir, ServerOptions options = {});
   ~Server();
 
-  // One message body (JSON text). Never fails: problems become JSON-RPC errors.
+  // One message body (JSON text), handled at once (Enqueue + ProcessOne until
+  // the queue is empty). Never fails: problems become JSON-RPC errors.
   void HandleBody(std::string_view body);
+  // Queues a message; a `$/cancelRequest` naming a queued request removes it
+  // and answers it with RequestCancelled (-32800).
+  void Enqueue(std::string_view body);
+  // Handles the oldest queued message; false when the queue was empty.
+  bool ProcessOne();
+  bool HasQueued() const { return !queue_.empty(); }
+  // Background work: publishes due debounced diagnostics, crawls a workspace
+  // folder or indexes a batch of its files (with $/progress when the client
+  // supports it). Returns the milliseconds until it wants to run again: 0 when
+  // more work is ready now, -1 when nothing is pending.
+  int64_t RunPending();
+  bool indexing() const { return !roots_to_crawl_.empty() || indexing_; }
 
   // True after the `exit` notification; then exit_code() is 0 if `shutdown` came first.
   bool exited() const { return exited_; }
@@ -67,6 +95,7 @@ class Server {
     int64_t version = 0;
   };
 
+  void HandleMessage(const Json& message);
   void HandleRequest(const Json& id, const std::string& method, const Json& params);
   void HandleNotification(const std::string& method, const Json& params);
   void Reply(const Json& id, Json result);
@@ -104,6 +133,18 @@ class Server {
   void DidClose(const Json& params);
   void PublishDiagnostics(const std::string& uri, OpenDocument& open);
   void PublishAll(const std::string& except_uri);
+  // Publishes now (debounce 0) or after the debounce delay (the latest version wins).
+  void ScheduleDiagnostics(const std::string& uri);
+  // Open documents (other than `path`'s) whose requires resolve to `path`.
+  void ScheduleDependants(const std::string& path);
+  void StartIndexing(const std::vector<std::string>& roots);
+  // Completes the workspace crawl and index synchronously (references, rename,
+  // workspace symbols need all of it).
+  void FinishIndexing();
+  void Progress(Json value);
+  void DidChangeWatchedFiles(const Json& params);
+  void DidChangeWorkspaceFolders(const Json& params);
+  int64_t Now() const;
 
   base::Fs& base_fs_;
   OverlayFs fs_;
@@ -113,7 +154,18 @@ class Server {
   ListDir list_dir_;
   WorkspaceIndex index_{fs_};
   std::vector<std::string> roots_;  // workspace folders (paths)
-  bool roots_indexed_ = false;
+  ServerOptions options_;
+  std::deque<Json> queue_;
+  std::map<std::string, int64_t> pending_diagnostics_;  // URI -> when due
+  std::vector<std::string> roots_to_crawl_;
+  bool indexing_ = false;  // crawled files remain to be summarized
+  // $/progress: the client supports it; our create request's id; the token
+  // once the client accepted it; whether `begin` went out.
+  bool client_progress_ = false;
+  int progress_serial_ = 0;
+  std::string progress_request_;
+  std::string progress_token_;
+  bool progress_begun_ = false;
   int error_code_ = kInvalidParams;  // the code a handler's error message is sent with
   bool initialized_ = false;
   bool shutdown_ = false;
@@ -121,7 +173,8 @@ class Server {
 };
 
 // The stdio main loop: reads framed messages from `in_fd`, writes to `out_fd`,
-// until `exit` or end of input. Returns the process exit code.
-int RunStdio(int in_fd, int out_fd);
+// until `exit` or end of input, with diagnostics debounced by `debounce_ms`.
+// Returns the process exit code.
+int RunStdio(int in_fd, int out_fd, int debounce_ms);
 
 }  // namespace nodus::lsp

@@ -12,6 +12,7 @@
 //                      match when every expected key matches (extra keys are
 //                      fine), arrays and scalars must be equal in full
 //   exit N             the exit code (default 0)
+//   args A B …         command-line arguments for nodus-lsp (space-separated)
 // ${ROOT} anywhere is the case directory's file URI (file:///abs/dir).
 // Every message is sent up front; the server must answer in order, and must
 // send nothing beyond the expected messages. Exit status: 0 pass, 1 fail, 2 usage.
@@ -110,6 +111,7 @@ int main(int argc, char** argv) {
   std::string input;
   std::vector<Json> expected;
   int expected_exit = 0;
+  std::vector<std::string> program_args;
   std::string line;
   int line_no = 0;
   while (std::getline(file, line)) {
@@ -134,6 +136,9 @@ int main(int argc, char** argv) {
         return 2;
       }
       expected.push_back(std::move(message));
+    } else if (line.starts_with("args ")) {
+      std::istringstream words(line.substr(5));
+      for (std::string word; words >> word;) program_args.push_back(word);
     } else if (line.starts_with("exit ")) {
       expected_exit = std::atoi(line.c_str() + 5);
     } else {
@@ -151,9 +156,11 @@ int main(int argc, char** argv) {
   posix_spawn_file_actions_addclose(&actions, to_child[1]);
   posix_spawn_file_actions_addclose(&actions, from_child[0]);
   posix_spawn_file_actions_addchdir_np(&actions, case_dir.c_str());
-  char* child_argv[] = {const_cast<char*>("nodus-lsp"), nullptr};
+  std::vector<char*> child_argv = {const_cast<char*>("nodus-lsp")};
+  for (std::string& arg : program_args) child_argv.push_back(arg.data());
+  child_argv.push_back(nullptr);
   pid_t pid;
-  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, child_argv, environ) != 0) {
+  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, child_argv.data(), environ) != 0) {
     std::fprintf(stderr, "cannot run %s\n", program.c_str());
     return 2;
   }

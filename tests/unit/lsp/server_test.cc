@@ -65,7 +65,8 @@ TEST_CASE("server: lifecycle and JSON-RPC errors", "[lsp][server]") {
   CHECK(caps["referencesProvider"] == true);
   CHECK(caps["renameProvider"]["prepareProvider"] == true);
   CHECK(caps["completionProvider"]["triggerCharacters"].size() == 4);
-  CHECK(caps.size() == 9);  // only what is implemented
+  CHECK(caps["workspace"]["workspaceFolders"]["changeNotifications"] == true);
+  CHECK(caps.size() == 10);  // only what is implemented
   CHECK_FALSE(caps.contains("semanticTokensProvider"));
   CHECK_FALSE(caps.contains("signatureHelpProvider"));
 
