@@ -148,7 +148,9 @@ bool Env::Bootstrap() {
   // requireBuiltin; everything else is loaded through it.
   v8::Local<v8::Function> realm;
   if (!CompileBuiltin(ctx, "internal/bootstrap/realm").ToLocal(&realm)) {
-    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    if (!try_catch.HasTerminated()) {
+      PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    }
     return false;
   }
   v8::Local<v8::Object> module = v8::Object::New(isolate_);
@@ -165,14 +167,18 @@ bool Env::Bootstrap() {
            ->Get(ctx, bindings::ToV8(isolate_, "requireBuiltin"))
            .ToLocal(&require_builtin) ||
       !require_builtin->IsFunction()) {
-    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    if (!try_catch.HasTerminated()) {
+      PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    }
     return false;
   }
   v8::Local<v8::Value> node_id = bindings::ToV8(isolate_, "internal/bootstrap/node");
   if (require_builtin.As<v8::Function>()
           ->Call(ctx, v8::Undefined(isolate_), 1, &node_id)
           .IsEmpty()) {
-    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    if (!try_catch.HasTerminated()) {
+      PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    }
     return false;
   }
   try_catch.Reset();
@@ -188,7 +194,7 @@ bool Env::Bootstrap() {
   }
 
   const char* main_id = nullptr;
-  switch (options_.mode) {
+  switch (worker_thread_ != nullptr ? RunMode::kVersion : options_.mode) {
     case RunMode::kScript:
       main_id = "internal/main/run_main_module";
       break;
@@ -204,7 +210,9 @@ bool Env::Bootstrap() {
     case RunMode::kRepl:
       main_id = "internal/main/repl";
       break;
-    case RunMode::kVersion:
+    case RunMode::kVersion:  // a worker thread
+      main_id = "internal/worker/entry";
+      break;
     case RunMode::kHelp:
       NODUS_UNREACHABLE();
   }
@@ -213,7 +221,9 @@ bool Env::Bootstrap() {
   // directly (not through requireBuiltin) so user stacks end where Node's do.
   v8::Local<v8::Function> entry;
   if (!CompileBuiltin(ctx, main_id).ToLocal(&entry)) {
-    PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    if (!try_catch.HasTerminated()) {
+      PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    }
     return false;
   }
   v8::Local<v8::Object> entry_module = v8::Object::New(isolate_);
@@ -294,6 +304,7 @@ void Env::TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Mes
   if (handler.IsEmpty()) {
     PrintExceptionFallback(*this, error, message);
     Exit(1);
+    return;
   }
   v8::Local<v8::Value> args[] = {error, v8::Boolean::New(isolate_, from_promise),
                                  bindings::ToV8(isolate_, arrow), v8::False(isolate_)};
@@ -302,8 +313,12 @@ void Env::TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Mes
   if (handler->Call(context(), process_object(), std::size(args), args).ToLocal(&result)) {
     if (result->IsTrue()) return;  // an 'uncaughtException' listener handled it
     Exit(result->Int32Value(context()).FromMaybe(1));
+    return;
   }
-  if (try_catch.HasTerminated()) Exit(1);
+  if (try_catch.HasTerminated()) {
+    Exit(1);
+    return;
+  }
   // A listener threw: Node prints that error and exits with 7.
   v8::Local<v8::Value> second = try_catch.Exception();
   v8::Local<v8::Message> second_message = try_catch.Message();
@@ -418,7 +433,7 @@ int Env::RunLoopAndExit() {
   bool more;
   do {
     uv_run(loop_, UV_RUN_DEFAULT);
-    if (stopping_) break;
+    if (stopping_) return exit_code_;
     EmitBeforeExit();
     more = uv_loop_alive(loop_);
   } while (more && !stopping_);
@@ -426,6 +441,10 @@ int Env::RunLoopAndExit() {
 }
 
 void Env::Exit(int code) {
+  if (worker_thread_ != nullptr) {
+    StopWorker(code);
+    return;
+  }
   // A debugger still attached sees the program end, then lets it go.
   if (inspector_agent_ && !stopping_) inspector_agent_->WaitForDisconnect();
   stopping_ = true;
@@ -436,6 +455,16 @@ void Env::Exit(int code) {
   // Everything JavaScript wrote is already on its way (stdio writes are
   // synchronous); tearing V8 down would only cost time.
   _exit(code);
+}
+
+void Env::StopWorker(int code) {
+  if (stopping_) return;
+  stopping_ = true;
+  exit_code_ = code;
+  for (auto it = cleanup_hooks_.rbegin(); it != cleanup_hooks_.rend(); ++it) (*it)();
+  cleanup_hooks_.clear();
+  isolate_->TerminateExecution();
+  uv_stop(loop_);
 }
 
 bool Env::EnableCompileCache(const std::string& dir, std::string* error) {

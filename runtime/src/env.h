@@ -28,6 +28,9 @@ namespace inspector {
 class Agent;
 }
 class CompileCache;
+namespace worker {
+class WorkerThread;
+}
 
 class Env {
  public:
@@ -84,8 +87,18 @@ class Env {
   void HandleUncaught(const v8::TryCatch& try_catch);
   void TriggerUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Message> message,
                                 bool from_promise);
-  // Flushes what must not be lost and ends the process now.
-  [[noreturn]] void Exit(int code);
+  // Flushes what must not be lost and ends the process now. In a worker it
+  // ends only the worker (StopWorker) and returns: JavaScript is terminated.
+  void Exit(int code);
+
+  // worker_threads: the worker this Env runs (nullptr on the main thread).
+  worker::WorkerThread* worker_thread() const { return worker_thread_; }
+  void set_worker_thread(worker::WorkerThread* worker) { worker_thread_ = worker; }
+  bool is_main_thread() const { return worker_thread_ == nullptr; }
+  // Worker thread: runs the cleanup hooks once, terminates JavaScript and
+  // stops the loop; the worker then ends with `code`.
+  void StopWorker(int code);
+  int exit_code() const { return exit_code_; }
 
   // Callbacks registered by the bootstrap JavaScript (see bindings).
   enum class Callback {
@@ -164,6 +177,8 @@ class Env {
   int callback_depth_ = 0;
   bool stopping_ = false;
   bool draining_ = false;
+  worker::WorkerThread* worker_thread_ = nullptr;
+  int exit_code_ = 0;
 };
 
 }  // namespace nodus

@@ -16,6 +16,7 @@
 #include "env.h"
 #include "inspector_agent.h"
 #include "options.h"
+#include "worker.h"
 
 namespace nodus {
 
@@ -81,6 +82,7 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
   }
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
   v8::V8::InitializePlatform(platform.get());
+  worker::SetPlatform(platform.get());
   v8::V8::Initialize();
 
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(

@@ -468,6 +468,17 @@ E('ERR_UNSUPPORTED_DIR_IMPORT', (path, base) => {
 }, Error);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
+E('ERR_WORKER_INIT_FAILED', 'Worker initialization failure: %s', Error);
+E('ERR_WORKER_NOT_RUNNING', 'Worker instance not running', Error);
+E('ERR_WORKER_UNSERIALIZABLE_ERROR', 'Serializing an uncaught exception failed', Error);
+E('ERR_WORKER_PATH', (filename) => {
+  let hint = '';
+  if (/^https?:/.test(filename)) hint = ' Wrap file:// URLs with `new URL`.';
+  else if (/^data:/.test(filename)) hint = ' Wrap data: URLs with `new URL`.';
+  return 'The worker script or module filename must be an absolute path or a relative ' +
+    `path starting with './' or '../'.${hint} Received "${filename}"`;
+}, TypeError);
+E('ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', TypeError);
 E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
   const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
   return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;

@@ -53,6 +53,7 @@ class Env;
   V(uv)                   \
   V(v8_heap)              \
   V(vm)                   \
+  V(worker)               \
   V(zlib)
 
 namespace nodus::bindings {

@@ -70,7 +70,10 @@ defineValue('nextTick', nextTick);
 setupTaskQueue();
 require('internal/process/execution').setupUncaughtExceptionHandler();
 require('internal/process/exit').setupExitCallbacks();
-require('internal/process/signals').setupSignalHandlers();
+// Signals are the main thread's: a worker never installs signal handlers.
+if (internalBinding('worker').isMainThread) {
+  require('internal/process/signals').setupSignalHandlers();
+}
 const { emitWarning } = require('internal/process/warning');
 defineValue('emitWarning', emitWarning);
 

@@ -74,6 +74,11 @@ function onUncaughtException(error, fromPromise, arrow, printOnly) {
     process.exitCode = 1;
     process.emit('exit', 1);
   }
+  if (workerErrorHook !== null) {
+    // A worker: the parent reports it (its 'error' event), nothing is printed here.
+    workerErrorHook(error);
+    return 1;
+  }
   // An attached debugger sees the exception and leaves before it is printed.
   internalBinding('inspector').reportUncaughtException(error);
   printUncaught(error, arrow);
@@ -81,8 +86,15 @@ function onUncaughtException(error, fromPromise, arrow, printOnly) {
   return code === undefined || code === null || +code === 0 ? 1 : +code;
 }
 
+let workerErrorHook = null;
+function setWorkerErrorHook(fn) {
+  workerErrorHook = fn;
+}
+
 function setupUncaughtExceptionHandler() {
   setUncaughtExceptionHandler(onUncaughtException);
 }
 
-module.exports = { setupUncaughtExceptionHandler, setCaptureCallback, hasCaptureCallback };
+module.exports = {
+  setupUncaughtExceptionHandler, setCaptureCallback, hasCaptureCallback, setWorkerErrorHook,
+};

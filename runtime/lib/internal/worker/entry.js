@@ -1,0 +1,58 @@
+'use strict';
+// Entry point of a worker thread (Env::Bootstrap in a worker's Env): the
+// worker_threads state, process.argv/env, the uncaught-exception report to
+// the parent, then the worker's file or code.
+
+const binding = internalBinding('worker');
+const { createMessagePort } = require('internal/worker/io');
+const state = require('internal/worker/state');
+
+const parentHandle = new binding.MessagePort();
+const info = binding.getWorkerInfo(parentHandle);
+state.parentPort = createMessagePort(parentHandle);
+state.workerData = info.workerData;
+
+function defineValue(name, value) {
+  Object.defineProperty(process, name, {
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+if (!info.shareEnv) {
+  // A copy of the parent's environment (or options.env): values are strings.
+  const env = info.env;
+  defineValue('env', new Proxy(env, {
+    set(target, key, value) {
+      target[key] = `${value}`;
+      return true;
+    },
+    defineProperty(target, key, descriptor) {
+      target[key] = `${descriptor.value}`;
+      return true;
+    },
+  }));
+}
+defineValue('argv', [process.execPath, info.eval ? '[worker eval]' : info.filename,
+  ...info.argv]);
+defineValue('execArgv', info.execArgv);
+const { ERR_WORKER_UNSUPPORTED_OPERATION } = require('internal/errors').codes;
+for (const name of ['chdir', 'abort', 'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups',
+  'initgroups']) {
+  if (typeof process[name] === 'function') {
+    defineValue(name, function unsupported() {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+    });
+  }
+}
+
+// An uncaught exception ends the worker: the parent gets it as 'error'.
+require('internal/process/execution').setWorkerErrorHook((error) => {
+  binding.setError(error, error !== null && typeof error === 'object' ?
+    { message: String(error.message), stack: String(error.stack) } : String(error));
+});
+
+if (info.eval) {
+  require('internal/process/evaluate').evalScript('[worker eval]', info.filename, false);
+} else {
+  require('internal/modules/cjs/loader').Module.runMain(info.filename);
+}

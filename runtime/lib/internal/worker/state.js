@@ -1,0 +1,8 @@
+'use strict';
+// What worker_threads exports for this thread: set by internal/worker/entry
+// before user code runs in a worker; the defaults are the main thread's.
+
+module.exports = {
+  parentPort: null,
+  workerData: null,
+};
