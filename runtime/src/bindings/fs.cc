@@ -91,13 +91,14 @@ Local<Value> StatArray(Isolate* isolate, const uv_stat_t& s, bool bigint) {
 
 // The object that stands for an open uv_dir_t in JavaScript.
 Local<v8::ObjectTemplate> DirTemplate(Isolate* isolate) {
-  static Global<v8::ObjectTemplate> tmpl;
-  if (tmpl.IsEmpty()) {
+  // Per thread (each worker has its own isolate); never destroyed.
+  thread_local auto* tmpl = new Global<v8::ObjectTemplate>();
+  if (tmpl->IsEmpty()) {
     Local<v8::ObjectTemplate> t = v8::ObjectTemplate::New(isolate);
     t->SetInternalFieldCount(1);
-    tmpl.Reset(isolate, t);
+    tmpl->Reset(isolate, t);
   }
-  return tmpl.Get(isolate);
+  return tmpl->Get(isolate);
 }
 
 constexpr size_t kDirEntriesPerRead = 32;

@@ -20,9 +20,11 @@ using v8::Value;
 
 enum Type { kSocket = 0, kServer = 1, kIpc = 2 };
 
+// Per thread (each worker has its own isolate); never destroyed, since the
+// isolate is gone before the thread ends.
 v8::Global<v8::FunctionTemplate>& Template() {
-  static v8::Global<v8::FunctionTemplate> tmpl;
-  return tmpl;
+  thread_local auto* tmpl = new v8::Global<v8::FunctionTemplate>();
+  return *tmpl;
 }
 
 class PipeHandle : public StreamHandle {

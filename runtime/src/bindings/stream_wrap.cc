@@ -28,10 +28,12 @@ constexpr size_t kReadChunk = 64 * 1024;
 // Stack storage for small string writes.
 constexpr size_t kStackWrite = 16 * 1024;
 
-int32_t g_state[StreamHandle::kStateCount] = {};
+// Per thread (each worker has its own isolate and loop); the Global is never
+// destroyed, since the isolate is gone before the thread ends.
+thread_local int32_t g_state[StreamHandle::kStateCount] = {};
 Global<v8::Function>& OnReadFunction() {
-  static Global<v8::Function> fn;
-  return fn;
+  thread_local auto* fn = new Global<v8::Function>();
+  return *fn;
 }
 
 // One uv_write in flight: keeps the request object, the buffers it refers to

@@ -189,14 +189,16 @@ T* Unwrap(const FunctionCallbackInfo<Value>& info) {
 // once, on the first context that needs it.
 
 X509_STORE* RootStore() {
-  static X509_STORE* store = nullptr;
-  if (store != nullptr) return store;
-  store = X509_STORE_new();
-  X509_STORE_load_file(store, "/etc/ssl/certs/ca-certificates.crt");
-  if (const char* extra = std::getenv("NODE_EXTRA_CA_CERTS"); extra != nullptr && *extra != 0) {
-    X509_STORE_load_file(store, extra);
-  }
-  ERR_clear_error();
+  // Initialised once even when worker threads race to their first context.
+  static X509_STORE* const store = [] {
+    X509_STORE* s = X509_STORE_new();
+    X509_STORE_load_file(s, "/etc/ssl/certs/ca-certificates.crt");
+    if (const char* extra = std::getenv("NODE_EXTRA_CA_CERTS"); extra != nullptr && *extra != 0) {
+      X509_STORE_load_file(s, extra);
+    }
+    ERR_clear_error();
+    return s;
+  }();
   return store;
 }
 

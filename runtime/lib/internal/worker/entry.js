@@ -35,6 +35,21 @@ if (!info.shareEnv) {
 defineValue('argv', [process.execPath, info.eval ? '[worker eval]' : info.filename,
   ...info.argv]);
 defineValue('execArgv', info.execArgv);
+// The parent's stdin is not the worker's: a stream that never has data
+// (Node's without the `stdin: true` option). stdout and stderr write to the
+// process's descriptors directly.
+Object.defineProperty(process, 'stdin', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    const { Readable } = require('stream');
+    const stdin = new Readable({ read() {} });
+    stdin.fd = 0;
+    defineValue('stdin', stdin);
+    return stdin;
+  },
+});
 const { ERR_WORKER_UNSUPPORTED_OPERATION } = require('internal/errors').codes;
 for (const name of ['chdir', 'abort', 'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups',
   'initgroups']) {
