@@ -37,10 +37,21 @@ class Summarizer {
     uint32_t count = ts_node_named_child_count(root);
     for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i));
     CollectUses();
+    CollectTopLevel();
     return std::move(out_);
   }
 
  private:
+  void CollectTopLevel() {
+    for (const Declaration& d : model_.declarations) {
+      if (d.scope != 0 || d.kind == DeclKind::kParameter || d.kind == DeclKind::kCatch) continue;
+      SymbolKind kind = d.kind == DeclKind::kConst ? SymbolKind::kConstant : SymbolKind::kVariable;
+      if (d.kind == DeclKind::kFunction || IsFunctionNode(d.value)) kind = SymbolKind::kFunction;
+      if (d.kind == DeclKind::kClass || Is(d.value, "class")) kind = SymbolKind::kClass;
+      out_.top_level.push_back({d.name, d.range, kind});
+    }
+  }
+
   // `require('x')` → "x"; `require('x').a` → "x" with member "a".
   bool RequireValue(TSNode value, std::string& specifier, std::string& member) {
     if (auto spec = tree::RequireSpecifier(doc_, value)) {

@@ -58,8 +58,16 @@ struct ModuleValue {
   std::string reexport;  // module.exports = require('./y'): "./y"
 };
 
+// A top-level declaration (function, class, variable), for workspace symbols.
+struct TopLevelName {
+  std::string name;
+  ByteRange range;
+  SymbolKind kind = SymbolKind::kVariable;
+};
+
 struct FileSummary {
   std::vector<RequireCall> require_calls;
+  std::vector<TopLevelName> top_level;
   std::vector<RequireBinding> bindings;
   std::vector<ExportEntry> exports;
   std::vector<ImportUse> uses;

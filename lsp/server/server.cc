@@ -14,6 +14,7 @@
 
 #include "lsp/core/analysis.h"
 #include "lsp/core/builtins_generated.h"
+#include "lsp/core/features.h"
 #include "lsp/core/scopes.h"
 #include "lsp/server/framing.h"
 #include "lsp/server/positions.h"
@@ -285,6 +286,11 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
   if (method == "textDocument/references") handler = &Server::References;
   if (method == "textDocument/rename") handler = &Server::Rename;
   if (method == "textDocument/prepareRename") handler = &Server::PrepareRename;
+  if (method == "workspace/symbol") handler = &Server::WorkspaceSymbol;
+  if (method == "textDocument/documentHighlight") handler = &Server::DocumentHighlight;
+  if (method == "textDocument/selectionRange") handler = &Server::SelectionRange;
+  if (method == "textDocument/signatureHelp") handler = &Server::SignatureHelp;
+  if (method == "textDocument/semanticTokens/full") handler = &Server::SemanticTokensFull;
   if (handler == nullptr) {
     ReplyError(id, kMethodNotFound, "Method not found: " + method);
     return;
@@ -322,6 +328,10 @@ void Server::HandleNotification(const std::string& method, const Json& params) {
 }
 
 Json Server::Initialize() {
+  Json token_types = Json::array();
+  for (const char* type : kTokenTypes) token_types.push_back(type);
+  Json token_modifiers = Json::array();
+  for (const char* modifier : kTokenModifiers) token_modifiers.push_back(modifier);
   Json capabilities = {
       {"positionEncoding", "utf-16"},
       {"textDocumentSync",
@@ -333,6 +343,13 @@ Json Server::Initialize() {
       {"hoverProvider", true},
       {"referencesProvider", true},
       {"renameProvider", {{"prepareProvider", true}}},
+      {"workspaceSymbolProvider", true},
+      {"documentHighlightProvider", true},
+      {"selectionRangeProvider", true},
+      {"signatureHelpProvider", {{"triggerCharacters", {"(", ","}}}},
+      {"semanticTokensProvider",
+       {{"legend", {{"tokenTypes", token_types}, {"tokenModifiers", token_modifiers}}},
+        {"full", true}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   return {{"capabilities", std::move(capabilities)},
@@ -853,6 +870,230 @@ std::string Server::Rename(const Json& params, Json& result) {
     changes[uri].push_back({{"range", RangeIn(location.path, location.range)}, {"newText", text}});
   }
   result = {{"changes", std::move(changes)}};
+  return "";
+}
+
+std::string Server::WorkspaceSymbol(const Json& params, Json& result) {
+  std::optional<std::string> query = StringMember(params, "query");
+  if (!query) return "missing query";
+  FinishIndexing();
+  std::set<std::string> paths(index_.workspace_files().begin(), index_.workspace_files().end());
+  for (const auto& [uri, open] : documents_) {
+    if (!open.path.empty()) paths.insert(open.path);
+  }
+  struct Match {
+    int score;
+    std::string name;
+    SymbolKind kind;
+    Location location;
+  };
+  std::vector<Match> matches;
+  for (const std::string& path : paths) {
+    const WorkspaceIndex::File* file = index_.Get(path);
+    if (file == nullptr) continue;
+    std::set<std::string> seen;
+    for (const TopLevelName& top : file->summary.top_level) {
+      int score = FuzzyScore(*query, top.name);
+      if (score >= 0 && seen.insert(top.name).second) {
+        matches.push_back({score, top.name, top.kind, {path, top.range}});
+      }
+    }
+    for (const ExportEntry& e : file->summary.exports) {
+      int score = FuzzyScore(*query, e.name);
+      if (score < 0 || !seen.insert(e.name).second) continue;
+      SymbolKind kind = e.info.kind == "function" ? SymbolKind::kFunction
+                        : e.info.kind == "class"  ? SymbolKind::kClass
+                        : e.info.kind == "method" ? SymbolKind::kMethod
+                                                  : SymbolKind::kProperty;
+      matches.push_back({score, e.name, kind, {path, e.name_range}});
+    }
+  }
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.score != b.score ? a.score > b.score : a.name < b.name;
+  });
+  constexpr size_t kMaxSymbols = 256;
+  if (matches.size() > kMaxSymbols) matches.resize(kMaxSymbols);
+  result = Json::array();
+  for (const Match& m : matches) {
+    std::string container = std::filesystem::path(m.location.path).filename().string();
+    result.push_back({{"name", m.name},
+                      {"kind", static_cast<int>(m.kind)},
+                      {"location", LocationJson(m.location)},
+                      {"containerName", container}});
+  }
+  return "";
+}
+
+std::string Server::DocumentHighlight(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  result = Json::array();
+  const Document& doc = *open->doc;
+  ScopeModel model = BuildScopes(doc);
+  FileSummary own;
+  const FileSummary* summary = &own;
+  if (const WorkspaceIndex::File* file = open->path.empty() ? nullptr : index_.Get(open->path)) {
+    summary = &file->summary;
+  } else {
+    own = Summarize(doc);
+  }
+  CursorTarget target = TargetAt(doc, model, *summary, offset);
+  if (!target.found) return "";
+  enum { kText = 1, kRead = 2, kWrite = 3 };
+  auto add = [&](ByteRange range, int kind) {
+    for (const Json& h : result) {
+      if (h["range"] == RangeJson(doc, range)) return;
+    }
+    result.push_back({{"range", RangeJson(doc, range)}, {"kind", kind}});
+  };
+  if (!target.specifier.empty() && !target.name.empty()) {
+    for (const ImportUse& use : summary->uses) {
+      if (use.specifier == target.specifier && use.name == target.name) add(use.range, kRead);
+    }
+    for (const RequireBinding& b : summary->bindings) {
+      if (b.specifier == target.specifier && b.member == target.name) {
+        int d = model.DeclarationAt(b.local_range.start);
+        add(b.local_range, kWrite);
+        if (d >= 0) {
+          for (ByteRange r : model.ReferencesTo(d)) add(r, kRead);
+        }
+      }
+    }
+    return "";
+  }
+  if (!target.own_export.empty()) {
+    for (const ExportEntry& e : summary->exports) {
+      if (e.name == target.own_export) add(e.name_range, kWrite);
+    }
+  }
+  if (target.declaration >= 0) {
+    add(model.declarations[target.declaration].range, kWrite);
+    for (ByteRange r : model.ReferencesTo(target.declaration)) add(r, kRead);
+  }
+  if (result.empty()) add(target.range, kText);
+  return "";
+}
+
+std::string Server::SelectionRange(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  if (std::string error = Lookup(params, open); !error.empty()) return error;
+  const Json* positions = Member(params, "positions");
+  if (positions == nullptr || !positions->is_array()) return "missing positions";
+  const Document& doc = *open->doc;
+  result = Json::array();
+  for (const Json& position : *positions) {
+    std::optional<Position> pos = PositionFrom(&position);
+    if (!pos) return "invalid position";
+    std::optional<uint32_t> offset = ToOffset(doc.text(), doc.lines(), *pos, false);
+    if (!offset) return "position out of range";
+    std::vector<ByteRange> chain = SelectionChain(doc, *offset);
+    Json item = nullptr;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      Json next = {{"range", RangeJson(doc, *it)}};
+      if (!item.is_null()) next["parent"] = std::move(item);
+      item = std::move(next);
+    }
+    if (item.is_null()) item = {{"range", RangeJson(doc, {*offset, *offset})}};
+    result.push_back(std::move(item));
+  }
+  return "";
+}
+
+ValueInfo Server::InfoAt(OpenDocument& open, const ScopeModel& model, uint32_t offset) {
+  const Document& doc = *open.doc;
+  if (open.path.empty()) {
+    int d = model.DeclarationAt(offset);
+    if (d < 0) return {};
+    return DescribeValue(doc, model.declarations[d].value, model.declarations[d].statement);
+  }
+  const WorkspaceIndex::File* file = index_.Get(open.path);
+  if (file == nullptr) return {};
+  CursorTarget target = TargetAt(doc, model, file->summary, offset);
+  if (!target.found) return {};
+  std::unique_ptr<resolve::Resolver> resolver = NewResolver();
+  auto info_of = [&](const Location& where) {
+    ValueInfo info;
+    if (const WorkspaceIndex::File* f = index_.Get(where.path)) {
+      for (const ExportEntry& e : f->summary.exports) {
+        if (e.definition == where.range) info = e.info;
+      }
+      if (info.kind.empty() && f->summary.module.definition == where.range) {
+        info = f->summary.module.info;
+      }
+    }
+    return info;
+  };
+  if (!target.specifier.empty()) {
+    std::optional<std::string> path = index_.ResolveFile(*resolver, target.specifier, open.path);
+    if (!path) return {};
+    if (target.name.empty()) return info_of(index_.ModuleLocation(*resolver, *path));
+    std::optional<Location> where = index_.FindExport(*resolver, *path, target.name);
+    return where ? info_of(*where) : ValueInfo{};
+  }
+  if (!target.own_export.empty()) {
+    std::optional<Location> where = index_.FindExport(*resolver, open.path, target.own_export);
+    return where ? info_of(*where) : ValueInfo{};
+  }
+  if (target.declaration < 0) return {};
+  const Declaration& decl = model.declarations[target.declaration];
+  return DescribeValue(doc, decl.value, decl.statement);
+}
+
+std::string Server::SignatureHelp(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
+  result = nullptr;
+  const Document& doc = *open->doc;
+  std::optional<CallSite> call = CallAt(doc, offset);
+  if (!call) return "";
+  ScopeModel model = BuildScopes(doc);
+  ValueInfo info = InfoAt(*open, model, call->callee_name.start);
+  if (info.kind != "function" && info.kind != "method" && info.kind != "class") return "";
+  std::string name(
+      doc.text().substr(call->callee_name.start, call->callee_name.end - call->callee_name.start));
+  Json parameters = Json::array();
+  for (const std::string& p : SplitParams(info.params)) parameters.push_back({{"label", p}});
+  Json signature = {{"label", name + info.params}, {"parameters", parameters}};
+  if (!info.doc.empty()) signature["documentation"] = {{"kind", "markdown"}, {"value", info.doc}};
+  uint32_t active = call->active_parameter;
+  // A rest parameter takes every argument from its position on.
+  if (!parameters.empty() && active >= parameters.size() &&
+      parameters.back()["label"].get<std::string>().starts_with("...")) {
+    active = static_cast<uint32_t>(parameters.size() - 1);
+  }
+  result = {{"signatures", {signature}}, {"activeSignature", 0}, {"activeParameter", active}};
+  return "";
+}
+
+std::string Server::SemanticTokensFull(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  if (std::string error = Lookup(params, open); !error.empty()) return error;
+  const Document& doc = *open->doc;
+  ScopeModel model = BuildScopes(doc);
+  FileSummary own;
+  const FileSummary* summary = &own;
+  if (const WorkspaceIndex::File* file = open->path.empty() ? nullptr : index_.Get(open->path)) {
+    summary = &file->summary;
+  } else {
+    own = Summarize(doc);
+  }
+  Json data = Json::array();
+  Position previous{0, 0};
+  for (const SemanticToken& token : SemanticTokens(doc, model, *summary)) {
+    Position start = ToPosition(doc.text(), doc.lines(), token.range.start);
+    Position end = ToPosition(doc.text(), doc.lines(), token.range.end);
+    if (end.line != start.line) continue;
+    data.push_back(start.line - previous.line);
+    data.push_back(start.line == previous.line ? start.character - previous.character
+                                               : start.character);
+    data.push_back(end.character - start.character);
+    data.push_back(token.type);
+    data.push_back(token.modifiers);
+    previous = start;
+  }
+  result = {{"data", std::move(data)}};
   return "";
 }
 

@@ -21,6 +21,7 @@
 #include "lsp/core/document.h"
 #include "lsp/core/index.h"
 #include "lsp/core/overlay_fs.h"
+#include "lsp/core/summary.h"
 
 namespace nodus::resolve {
 class Resolver;
@@ -113,6 +114,13 @@ class Server {
   std::string References(const Json& params, Json& result);
   std::string Rename(const Json& params, Json& result);
   std::string PrepareRename(const Json& params, Json& result);
+  std::string WorkspaceSymbol(const Json& params, Json& result);
+  std::string DocumentHighlight(const Json& params, Json& result);
+  std::string SelectionRange(const Json& params, Json& result);
+  std::string SignatureHelp(const Json& params, Json& result);
+  std::string SemanticTokensFull(const Json& params, Json& result);
+  // What the name at `offset` is bound to (its own file's or across requires).
+  ValueInfo InfoAt(OpenDocument& open, const ScopeModel& model, uint32_t offset);
   // The open document and the byte offset of params.position, or an error message.
   std::string LookupPosition(const Json& params, OpenDocument*& out, uint32_t& offset);
   // A fresh resolver over the overlay (the disk's stat cache dropped first).

@@ -225,5 +225,94 @@ $0
   }
 }
 
+TEST_CASE("language: signature help, local and across a require", "[lsp][language]") {
+  Workspace local(R"(//- /w/app.js
+/** Adds. */
+function add(a, b = 1, ...rest) { return a + b + rest.length; }
+add(1, $0);
+)");
+  Json help = local.Ask("textDocument/signatureHelp")["result"];
+  REQUIRE(help.is_object());
+  CHECK(help["signatures"][0]["label"] == "add(a, b = 1, ...rest)");
+  CHECK(help["signatures"][0]["parameters"].size() == 3);
+  CHECK(help["signatures"][0]["parameters"][1]["label"] == "b = 1");
+  CHECK(help["signatures"][0]["documentation"]["value"] == "Adds.");
+  CHECK(help["activeParameter"] == 1);
+  Workspace cross(
+      std::string("//- /w/app.js\nconst lib = require('./lib');\nlib.helper(1, 2$0);\n") + kLib);
+  help = cross.Ask("textDocument/signatureHelp")["result"];
+  REQUIRE(help.is_object());
+  CHECK(help["signatures"][0]["label"] == "helper(a, b)");
+  CHECK(help["activeParameter"] == 1);
+  // Still being typed: no closing parenthesis, not a call in the tree yet.
+  Workspace typing(R"(//- /w/app.js
+function add(a, b) { return a + b; }
+add(g(1), [2, 3], $0
+)");
+  help = typing.Ask("textDocument/signatureHelp")["result"];
+  REQUIRE(help.is_object());
+  CHECK(help["signatures"][0]["label"] == "add(a, b)");
+  CHECK(help["activeParameter"] == 2);
+  Workspace unknown("//- /w/app.js\nfoo($0);\n");
+  CHECK(unknown.Ask("textDocument/signatureHelp")["result"].is_null());
+  Workspace outside("//- /w/app.js\nfunction f(a) {}\nf(1);$0\n");
+  CHECK(outside.Ask("textDocument/signatureHelp")["result"].is_null());
+}
+
+TEST_CASE("language: document highlight, selection ranges", "[lsp][language]") {
+  Workspace w(R"(//- /w/app.js
+const lib = require('./lib');
+let count = 0;
+function bump() { co$0unt = count + 1; return lib.helper(count); }
+)" + std::string(kLib));
+  Json highlights = w.Ask("textDocument/documentHighlight")["result"];
+  REQUIRE(highlights.size() == 4);  // the declaration and three references
+  CHECK(highlights[0]["kind"] == 3);
+  CHECK(highlights[0]["range"]["start"] == Json{{"line", 1}, {"character", 4}});
+  CHECK(highlights[1]["kind"] == 2);
+
+  Json ranges = w.Ask("textDocument/selectionRange", {{"positions", {w.Cursor()}}})["result"];
+  REQUIRE(ranges.size() == 1);
+  // count -> count = count + 1 -> the statement -> the body -> the function -> the program.
+  Json r = ranges[0];
+  CHECK(r["range"]["start"]["character"] == 18);
+  CHECK(r["range"]["end"]["character"] == 23);
+  int depth = 0;
+  for (Json* p = &r; p->contains("parent"); p = &(*p)["parent"]) ++depth;
+  CHECK(depth >= 4);
+
+  Workspace cross(std::string("//- /w/app.js\nconst lib = require('./lib');\n"
+                              "lib.hel$0per(1); lib.helper(2);\n") +
+                  kLib);
+  CHECK(cross.Ask("textDocument/documentHighlight")["result"].size() == 2);
+}
+
+TEST_CASE("language: workspace symbols (fuzzy), semantic tokens", "[lsp][language]") {
+  Workspace w(
+      std::string("//- /w/app.js\nconst lib = require('./lib');\n"
+                  "class Router {}\nfunction handleRequest(req) { return lib.helper(req); }\n"
+                  "module.exports = { Router, handleRequest };\n$0") +
+      kLib);
+  Json reply = w.Ask("workspace/symbol", {{"query", "hndlreq"}});
+  REQUIRE(reply["result"].size() >= 1);
+  CHECK(reply["result"][0]["name"] == "handleRequest");
+  CHECK(reply["result"][0]["kind"] == 12);
+  CHECK(reply["result"][0]["location"]["uri"] == "file:///w/app.js");
+  reply = w.Ask("workspace/symbol", {{"query", "helper"}});
+  std::set<std::string> files;
+  for (const Json& s : reply["result"]) files.insert(s["location"]["uri"].get<std::string>());
+  CHECK(files.contains("file:///w/lib/inner.js"));
+  CHECK(files.contains("file:///w/lib/impl.js"));
+  CHECK_FALSE(files.contains("file:///w/node_modules/dep/main.js"));
+  CHECK(w.Ask("workspace/symbol", {{"query", "zzzz"}})["result"].empty());
+
+  Json data = w.Ask("textDocument/semanticTokens/full")["result"]["data"];
+  REQUIRE(data.size() % 5 == 0);
+  // lib (namespace, declaration+readonly) at 0:6, require (a runtime global,
+  // defaultLibrary) at 0:12, Router (class, declaration) at 1:6.
+  CHECK(std::vector<int>(data.begin(), data.begin() + 15) ==
+        std::vector<int>{0, 6, 3, 0, 3, 0, 6, 7, 3, 4, 1, 6, 6, 1, 1});
+}
+
 }  // namespace
 }  // namespace nodus::lsp

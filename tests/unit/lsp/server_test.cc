@@ -66,9 +66,14 @@ TEST_CASE("server: lifecycle and JSON-RPC errors", "[lsp][server]") {
   CHECK(caps["renameProvider"]["prepareProvider"] == true);
   CHECK(caps["completionProvider"]["triggerCharacters"].size() == 4);
   CHECK(caps["workspace"]["workspaceFolders"]["changeNotifications"] == true);
-  CHECK(caps.size() == 10);  // only what is implemented
-  CHECK_FALSE(caps.contains("semanticTokensProvider"));
-  CHECK_FALSE(caps.contains("signatureHelpProvider"));
+  CHECK(caps["workspaceSymbolProvider"] == true);
+  CHECK(caps["documentHighlightProvider"] == true);
+  CHECK(caps["selectionRangeProvider"] == true);
+  CHECK(caps["signatureHelpProvider"]["triggerCharacters"] == Json::array({"(", ","}));
+  CHECK(caps["semanticTokensProvider"]["full"] == true);  // no delta
+  CHECK(caps["semanticTokensProvider"]["legend"]["tokenTypes"].size() == 6);
+  CHECK(caps.size() == 15);  // only what is implemented
+  CHECK_FALSE(caps.contains("codeActionProvider"));
 
   h.sent.clear();
   h.server.HandleBody("{not json");
