@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "lsp/core/tree_util.h"
 
@@ -187,6 +188,87 @@ std::vector<SemanticToken> SemanticTokens(const Document& doc, const ScopeModel&
     out.push_back(t);
   }
   return out;
+}
+
+std::string RelativeSpecifier(const std::string& from_file, const std::string& target) {
+  std::filesystem::path from_dir = std::filesystem::path(from_file).parent_path();
+  std::string rel = std::filesystem::path(target).lexically_relative(from_dir).generic_string();
+  if (rel.ends_with(".js")) rel.resize(rel.size() - 3);
+  if (rel == "index") return ".";
+  if (rel.ends_with("/index")) rel.resize(rel.size() - 6);
+  if (!rel.starts_with("../")) rel = "./" + rel;
+  return rel;
+}
+
+namespace {
+
+bool CallsRequire(const Document& doc, TSNode statement) {
+  bool found = false;
+  tree::Walk(statement, [&](TSNode node) {
+    if (found) return false;
+    if (Is(node, "call_expression") && tree::RequireSpecifier(doc, node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+uint32_t NextLineStart(const std::string& text, uint32_t offset) {
+  size_t newline = text.find('\n', offset);
+  return newline == std::string::npos ? static_cast<uint32_t>(text.size())
+                                      : static_cast<uint32_t>(newline + 1);
+}
+
+}  // namespace
+
+uint32_t RequireInsertOffset(const Document& doc) {
+  TSNode root = doc.root();
+  uint32_t count = ts_node_named_child_count(root);
+  uint32_t after = 0;
+  if (doc.text().starts_with("#!")) after = NextLineStart(doc.text(), 0);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode statement = ts_node_named_child(root, i);
+    if (Is(statement, "comment") || Is(statement, "hash_bang_line")) continue;
+    bool directive = Is(statement, "expression_statement") &&
+                     Is(ts_node_named_child(statement, 0), "string") && i == 0;
+    bool has_require =
+        (Is(statement, "lexical_declaration") || Is(statement, "variable_declaration")) &&
+        CallsRequire(doc, statement);
+    if (!directive && !has_require) break;
+    after = NextLineStart(doc.text(), ts_node_end_byte(statement));
+  }
+  return after;
+}
+
+std::optional<ByteRange> RemovableRequire(const Document& doc, ByteRange local) {
+  TSNode root = doc.root();
+  uint32_t count = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode statement = ts_node_named_child(root, i);
+    if (ts_node_end_byte(statement) < local.end) continue;
+    if (ts_node_start_byte(statement) > local.start) return std::nullopt;
+    if (!Is(statement, "lexical_declaration") && !Is(statement, "variable_declaration")) {
+      return std::nullopt;
+    }
+    if (ts_node_named_child_count(statement) != 1) return std::nullopt;
+    TSNode declarator = ts_node_named_child(statement, 0);
+    TSNode name = tree::Field(declarator, "name");
+    bool single = Is(name, "identifier") ||
+                  (Is(name, "object_pattern") && ts_node_named_child_count(name) == 1);
+    if (!single || !CallsRequire(doc, declarator)) return std::nullopt;
+    const std::string& text = doc.text();
+    uint32_t start = ts_node_start_byte(statement);
+    uint32_t line_start = start;
+    while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+    bool alone = text.find_first_not_of(" \t", line_start) >= start;
+    uint32_t end = ts_node_end_byte(statement);
+    uint32_t line_end = NextLineStart(text, end);
+    std::string_view rest(text.data() + end, line_end - end);
+    if (alone && rest.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      return ByteRange{line_start, line_end};
+    }
+    return ByteRange{start, end};
+  }
+  return std::nullopt;
 }
 
 }  // namespace nodus::lsp

@@ -51,4 +51,16 @@ struct SemanticToken {
 std::vector<SemanticToken> SemanticTokens(const Document& doc, const ScopeModel& model,
                                           const FileSummary& summary);
 
+// Code actions.
+// The specifier that requires `target` from `from_file`: "./x", "../lib"
+// (".js" and a trailing "/index" dropped).
+std::string RelativeSpecifier(const std::string& from_file, const std::string& target);
+// Where a new `require` line goes: after the last of the leading top-level
+// statements that call require() (or after "use strict" and a shebang), at
+// the start of a line.
+uint32_t RequireInsertOffset(const Document& doc);
+// The whole lines of the top-level `const x = require(…)` statement that binds
+// only the name at `local` (nothing else to keep); nullopt otherwise.
+std::optional<ByteRange> RemovableRequire(const Document& doc, ByteRange local);
+
 }  // namespace nodus::lsp

@@ -258,6 +258,11 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
       const Json* window = Member(*caps, "window");
       const Json* progress = window ? Member(*window, "workDoneProgress") : nullptr;
       client_progress_ = progress != nullptr && progress->is_boolean() && progress->get<bool>();
+      const Json* text_document = Member(*caps, "textDocument");
+      const Json* completion = text_document ? Member(*text_document, "completion") : nullptr;
+      const Json* item = completion ? Member(*completion, "completionItem") : nullptr;
+      const Json* snippets = item ? Member(*item, "snippetSupport") : nullptr;
+      client_snippets_ = snippets != nullptr && snippets->is_boolean() && snippets->get<bool>();
     }
     Reply(id, Initialize());
     StartIndexing(roots_);
@@ -291,6 +296,7 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
   if (method == "textDocument/selectionRange") handler = &Server::SelectionRange;
   if (method == "textDocument/signatureHelp") handler = &Server::SignatureHelp;
   if (method == "textDocument/semanticTokens/full") handler = &Server::SemanticTokensFull;
+  if (method == "textDocument/codeAction") handler = &Server::CodeAction;
   if (handler == nullptr) {
     ReplyError(id, kMethodNotFound, "Method not found: " + method);
     return;
@@ -344,6 +350,7 @@ Json Server::Initialize() {
       {"referencesProvider", true},
       {"renameProvider", {{"prepareProvider", true}}},
       {"workspaceSymbolProvider", true},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
       {"documentHighlightProvider", true},
       {"selectionRangeProvider", true},
       {"signatureHelpProvider", {{"triggerCharacters", {"(", ","}}}},
@@ -644,6 +651,19 @@ std::string Server::Completion(const Json& params, Json& result) {
                      {"detail", std::string(DeclKindName(decl.kind))}});
   }
   for (const char* keyword : kKeywords) items.push_back({{"label", keyword}, {"kind", 14}});
+  if (client_snippets_) {
+    items.push_back({{"label", "require"},
+                     {"kind", 15 /* Snippet */},
+                     {"detail", "const name = require('module')"},
+                     {"insertTextFormat", 2 /* Snippet */},
+                     {"insertText", "const ${1:name} = require('${2:module}');$0"}});
+    items.push_back({{"label", "require destructuring"},
+                     {"kind", 15},
+                     {"filterText", "require"},
+                     {"detail", "const { name } = require('module')"},
+                     {"insertTextFormat", 2},
+                     {"insertText", "const { ${1:name} } = require('${2:module}');$0"}});
+  }
   for (const char* name : {"require", "module", "exports", "__dirname", "__filename"}) {
     items.push_back({{"label", name}, {"kind", 6}});
   }
@@ -1094,6 +1114,73 @@ std::string Server::SemanticTokensFull(const Json& params, Json& result) {
     previous = start;
   }
   result = {{"data", std::move(data)}};
+  return "";
+}
+
+std::string Server::CodeAction(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  if (std::string error = Lookup(params, open); !error.empty()) return error;
+  const Document& doc = *open->doc;
+  const Json* range = Member(params, "range");
+  std::optional<Position> from = range ? PositionFrom(Member(*range, "start")) : std::nullopt;
+  std::optional<Position> to = range ? PositionFrom(Member(*range, "end")) : std::nullopt;
+  if (!from || !to) return "missing or invalid range";
+  uint32_t start = *ToOffset(doc.text(), doc.lines(), *from, true);
+  uint32_t end = *ToOffset(doc.text(), doc.lines(), *to, true);
+  result = Json::array();
+  if (open->path.empty()) return "";
+  const std::string uri = Member(params, "textDocument")->at("uri").get<std::string>();
+  auto edit_of = [&](ByteRange r, const std::string& text) {
+    return Json{{"changes", {{uri, {{{"range", RangeJson(doc, r)}, {"newText", text}}}}}}};
+  };
+  auto diagnostic_json = [&](const Diagnostic& d) {
+    Json item = {{"range", RangeJson(doc, d.range)},
+                 {"severity", static_cast<int>(d.severity)},
+                 {"source", "nodus-lsp"},
+                 {"message", d.message}};
+    if (!d.code.empty()) item["code"] = d.code;
+    return item;
+  };
+  std::unique_ptr<resolve::Resolver> resolver;
+  for (const Diagnostic& d : NameDiagnostics(doc)) {
+    if (d.range.end < start || d.range.start > end) continue;
+    std::string name = doc.text().substr(d.range.start, d.range.end - d.range.start);
+    if (d.code == "no-undef") {
+      FinishIndexing();
+      if (!resolver) resolver = NewResolver();
+      uint32_t at = RequireInsertOffset(doc);
+      std::set<std::string> offered;
+      for (const std::string& path : index_.workspace_files()) {
+        if (path == open->path || index_.Get(path) == nullptr) continue;
+        bool exports_it = false;
+        for (const ExportEntry& e : index_.ExportsOf(*resolver, path)) {
+          exports_it = exports_it || e.name == name;
+        }
+        if (exports_it) offered.insert(RelativeSpecifier(open->path, path));
+      }
+      // The shortest specifiers first: a package's index before its parts.
+      std::vector<std::string> specifiers(offered.begin(), offered.end());
+      std::stable_sort(
+          specifiers.begin(), specifiers.end(),
+          [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+      for (const std::string& specifier : specifiers) {
+        std::string line = "const { " + name + " } = require('" + specifier + "');";
+        result.push_back({{"title", "Add `" + line.substr(0, line.size() - 1) + "`"},
+                          {"kind", "quickfix"},
+                          {"diagnostics", {diagnostic_json(d)}},
+                          {"edit", edit_of({at, at}, line + "\n")}});
+      }
+      if (result.size() == 1) result.back()["isPreferred"] = true;
+    } else if (d.code == "unused" && d.message.ends_with("is required but never used")) {
+      if (std::optional<ByteRange> remove = RemovableRequire(doc, d.range)) {
+        result.push_back({{"title", "Remove unused require of '" + name + "'"},
+                          {"kind", "quickfix"},
+                          {"diagnostics", {diagnostic_json(d)}},
+                          {"isPreferred", true},
+                          {"edit", edit_of(*remove, "")}});
+      }
+    }
+  }
   return "";
 }
 

@@ -119,6 +119,7 @@ class Server {
   std::string SelectionRange(const Json& params, Json& result);
   std::string SignatureHelp(const Json& params, Json& result);
   std::string SemanticTokensFull(const Json& params, Json& result);
+  std::string CodeAction(const Json& params, Json& result);
   // What the name at `offset` is bound to (its own file's or across requires).
   ValueInfo InfoAt(OpenDocument& open, const ScopeModel& model, uint32_t offset);
   // The open document and the byte offset of params.position, or an error message.
@@ -170,6 +171,7 @@ class Server {
   // $/progress: the client supports it; our create request's id; the token
   // once the client accepted it; whether `begin` went out.
   bool client_progress_ = false;
+  bool client_snippets_ = false;  // completionItem.snippetSupport
   int progress_serial_ = 0;
   std::string progress_request_;
   std::string progress_token_;

@@ -314,5 +314,46 @@ TEST_CASE("language: workspace symbols (fuzzy), semantic tokens", "[lsp][languag
         std::vector<int>{0, 6, 3, 0, 3, 0, 6, 7, 3, 4, 1, 6, 6, 1, 1});
 }
 
+TEST_CASE("language: code actions add a missing require, remove an unused one", "[lsp][language]") {
+  auto actions = [](Workspace& w) {
+    Json at = {{"start", w.Cursor()}, {"end", w.Cursor()}};
+    return w.Ask("textDocument/codeAction",
+                 {{"range", at}, {"context", {{"diagnostics", Json::array()}}}})["result"];
+  };
+  Workspace add(std::string("//- /w/app.js\n'use strict';\nconst lib = require('./lib');\n"
+                            "lib.helper(1);\nhel$0per(2);\n") +
+                kLib);
+  Json result = actions(add);
+  std::vector<std::string> titles;
+  for (const Json& a : result) titles.push_back(a["title"]);
+  CHECK(titles == std::vector<std::string>{"Add `const { helper } = require('./lib')`",
+                                           "Add `const { helper } = require('./lib/impl')`",
+                                           "Add `const { helper } = require('./lib/inner')`"});
+  REQUIRE(result.size() == 3);
+  CHECK(result[0]["kind"] == "quickfix");
+  CHECK(result[0]["diagnostics"][0]["code"] == "no-undef");
+  Json edit = result[0]["edit"]["changes"]["file:///w/app.js"][0];
+  CHECK(edit["newText"] == "const { helper } = require('./lib');\n");
+  CHECK(edit["range"]["start"] == Json{{"line", 2}, {"character", 0}});  // after the requires
+  CHECK(edit["range"]["end"] == Json{{"line", 2}, {"character", 0}});
+
+  Workspace unused(std::string("//- /w/app.js\nconst pa$0th = require('path');\n"
+                               "const { helper, other } = require('./lib');\nhelper();\n") +
+                   kLib);
+  result = actions(unused);
+  REQUIRE(result.size() == 1);
+  CHECK(result[0]["title"] == "Remove unused require of 'path'");
+  CHECK(result[0]["isPreferred"] == true);
+  edit = result[0]["edit"]["changes"]["file:///w/app.js"][0];
+  CHECK(edit["newText"] == "");
+  CHECK(edit["range"]["start"] == Json{{"line", 0}, {"character", 0}});
+  CHECK(edit["range"]["end"] == Json{{"line", 1}, {"character", 0}});
+  // `other` shares its statement with a used name: no whole-statement removal.
+  Workspace shared(std::string("//- /w/app.js\nconst { helper, oth$0er } = require('./lib');\n"
+                               "helper();\n") +
+                   kLib);
+  CHECK(actions(shared).empty());
+}
+
 }  // namespace
 }  // namespace nodus::lsp

@@ -72,8 +72,9 @@ TEST_CASE("server: lifecycle and JSON-RPC errors", "[lsp][server]") {
   CHECK(caps["signatureHelpProvider"]["triggerCharacters"] == Json::array({"(", ","}));
   CHECK(caps["semanticTokensProvider"]["full"] == true);  // no delta
   CHECK(caps["semanticTokensProvider"]["legend"]["tokenTypes"].size() == 6);
-  CHECK(caps.size() == 15);  // only what is implemented
-  CHECK_FALSE(caps.contains("codeActionProvider"));
+  CHECK(caps["codeActionProvider"]["codeActionKinds"] == Json::array({"quickfix"}));
+  CHECK(caps.size() == 16);  // only what is implemented
+  CHECK_FALSE(caps.contains("inlayHintProvider"));
 
   h.sent.clear();
   h.server.HandleBody("{not json");
@@ -197,6 +198,28 @@ TEST_CASE("server: file URIs", "[lsp][server]") {
   CHECK(UriToPath("untitled:Untitled-1") == "");
   CHECK(PathToUri("/a b/é.js") == "file:///a%20b/%C3%A9.js");
   CHECK(UriToPath(PathToUri("/a b/é#?.js")) == "/a b/é#?.js");
+}
+
+TEST_CASE("server: require snippets in completion when the client takes snippets",
+          "[lsp][server]") {
+  for (bool snippets : {false, true}) {
+    Harness h;
+    Json caps = {
+        {"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", snippets}}}}}}}};
+    h.Request(1, "initialize", {{"capabilities", caps}});
+    h.Open("file:///a.js", "re\n");
+    Json reply = h.Request(2, "textDocument/completion",
+                           {{"textDocument", {{"uri", "file:///a.js"}}}, {"position", Pos(0, 2)}});
+    int found = 0;
+    for (const Json& item : reply["result"]["items"]) {
+      if (item["kind"] != 15) continue;
+      ++found;
+      CHECK(item["insertTextFormat"] == 2);
+      CHECK(item["insertText"].get<std::string>().find("require('${2:module}')") !=
+            std::string::npos);
+    }
+    CHECK(found == (snippets ? 2 : 0));
+  }
 }
 
 }  // namespace
