@@ -5,6 +5,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -14,8 +15,23 @@
 
 namespace nodus::lsp::tree {
 
+// `type` must be a string literal (or other static storage): answers are
+// cached by its address and the node's symbol, which spares the string
+// comparison on the hot paths of the analyses (the workspace index).
 inline bool Is(TSNode node, const char* type) {
-  return !ts_node_is_null(node) && std::strcmp(ts_node_type(node), type) == 0;
+  if (ts_node_is_null(node)) return false;
+  struct Entry {
+    const char* type;
+    TSSymbol symbol;
+    bool value;
+  };
+  static thread_local Entry cache[2048];
+  TSSymbol symbol = ts_node_symbol(node);
+  Entry& entry = cache[((reinterpret_cast<uintptr_t>(type) >> 3) * 31 + symbol) & 2047];
+  if (entry.type == type && entry.symbol == symbol) return entry.value;
+  bool value = std::strcmp(ts_node_type(node), type) == 0;
+  entry = {type, symbol, value};
+  return value;
 }
 
 inline ByteRange RangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }

@@ -3,7 +3,10 @@
 # cold start to the first definition, workspace index time (the first
 # references request crawls the workspace), completion and definition latency
 # p50/p95, edit-to-diagnostics p50/p95 over a storm of edits, peak RSS (summed
-# over each server's process tree).
+# over each server's process tree). Then the background index of a synthetic
+# workspace of SYNTHETIC_FILES (default 10000) files on one core (taskset -c 0
+# when available): initialize to the $/progress end, the first workspace/symbol
+# and references after it, peak RSS.
 #
 #   tests/bench/lsp.sh [NODUS_LSP]      default: build-lsp/lsp/nodus-lsp, then build/lsp/nodus-lsp
 #
@@ -45,4 +48,11 @@ if [[ ! -f "$TSLS" ]] && command -v npm > /dev/null; then
     > /dev/null 2>&1) || echo "bench: typescript-language-server not installed; skipping it" >&2
 fi
 [[ -f "$TSLS" ]] || TSLS=
-exec "$NODE" "$REPO/tests/e2e/lsp/express/bench.js" "$FIXTURE" "$LSP" "$TSLS"
+SYNTHETIC_FILES=${SYNTHETIC_FILES:-10000}
+"$NODE" "$REPO/tests/e2e/lsp/express/bench.js" "$FIXTURE" "$LSP" "$TSLS"
+echo
+echo "synthetic workspace, one core:"
+ONE_CORE=()
+command -v taskset > /dev/null && ONE_CORE=(taskset -c 0)
+"${ONE_CORE[@]}" "$NODE" "$REPO/tests/e2e/lsp/express/index_bench.js" \
+  "$FIXTURE/../lsp-synthetic" "$LSP" "$SYNTHETIC_FILES"
