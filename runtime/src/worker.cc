@@ -19,8 +19,27 @@ std::atomic<int> g_next_thread_id{1};
 
 class SerializerDelegate final : public v8::ValueSerializer::Delegate {
  public:
-  SerializerDelegate(v8::Isolate* isolate, Message* message)
-      : isolate_(isolate), message_(message) {}
+  SerializerDelegate(v8::Isolate* isolate, Message* message,
+                     const std::vector<v8::Local<v8::Object>>* ports)
+      : isolate_(isolate), message_(message), ports_(ports) {}
+  // A MessagePort in the transfer list is written as its index there.
+  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+    for (uint32_t i = 0; i < ports_->size(); i++) {
+      if ((*ports_)[i] == object) {
+        serializer->WriteUint32(i);
+        return v8::Just(true);
+      }
+    }
+    if (IsPort(isolate, object)) {
+      bindings::ThrowTypeError(
+          isolate, "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
+          "Object that needs transfer was found in message but not listed in transferList");
+    } else {
+      ThrowDataCloneError(bindings::ToV8(isolate, "Cannot clone object of unsupported type."));
+    }
+    return v8::Nothing<bool>();
+  }
+  v8::ValueSerializer* serializer = nullptr;
   void ThrowDataCloneError(v8::Local<v8::String> text) override {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     v8::Local<v8::Object> error = v8::Exception::Error(text).As<v8::Object>();
@@ -47,20 +66,33 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
  private:
   v8::Isolate* isolate_;
   Message* message_;
+  const std::vector<v8::Local<v8::Object>>* ports_;
   std::vector<v8::Local<v8::SharedArrayBuffer>> shared_;
 };
 
 class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
  public:
-  explicit DeserializerDelegate(Message* message) : message_(message) {}
+  DeserializerDelegate(Message* message, const std::vector<v8::Local<v8::Object>>* ports)
+      : message_(message), ports_(ports) {}
   v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
                                                                    uint32_t id) override {
     if (id >= message_->shared_array_buffers.size()) return {};
     return v8::SharedArrayBuffer::New(isolate, message_->shared_array_buffers[id]);
   }
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    uint32_t index;
+    if (!deserializer->ReadUint32(&index) || index >= ports_->size()) {
+      isolate->ThrowException(
+          v8::Exception::Error(bindings::ToV8(isolate, "Invalid MessagePort in message")));
+      return {};
+    }
+    return (*ports_)[index];
+  }
+  v8::ValueDeserializer* deserializer = nullptr;
 
  private:
   Message* message_;
+  const std::vector<v8::Local<v8::Object>>* ports_;
 };
 
 }  // namespace
@@ -69,11 +101,23 @@ bool Serialize(v8::Isolate* isolate, v8::Local<v8::Value> value, v8::Local<v8::V
                Message* out) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   std::vector<v8::Local<v8::ArrayBuffer>> transfers;
+  std::vector<v8::Local<v8::Object>> ports;
   if (transfer->IsArray()) {
     v8::Local<v8::Array> list = transfer.As<v8::Array>();
     for (uint32_t i = 0; i < list->Length(); i++) {
       v8::Local<v8::Value> item;
       if (!list->Get(context, i).ToLocal(&item)) return false;
+      if (item->IsObject() && IsPort(isolate, item.As<v8::Object>())) {
+        for (auto& seen : ports) {
+          if (seen == item) {
+            bindings::ThrowError(isolate, "ERR_DATA_CLONE",
+                                 "Transfer list contains duplicate MessagePort");
+            return false;
+          }
+        }
+        ports.push_back(item.As<v8::Object>());
+        continue;
+      }
       if (!item->IsArrayBuffer() || !item.As<v8::ArrayBuffer>()->IsDetachable()) {
         bindings::ThrowError(isolate, "ERR_DATA_CLONE", "Value not transferable");
         return false;
@@ -88,8 +132,9 @@ bool Serialize(v8::Isolate* isolate, v8::Local<v8::Value> value, v8::Local<v8::V
       transfers.push_back(item.As<v8::ArrayBuffer>());
     }
   }
-  SerializerDelegate delegate(isolate, out);
+  SerializerDelegate delegate(isolate, out, &ports);
   v8::ValueSerializer serializer(isolate, &delegate);
+  delegate.serializer = &serializer;
   for (uint32_t i = 0; i < transfers.size(); i++) serializer.TransferArrayBuffer(i, transfers[i]);
   serializer.WriteHeader();
   if (serializer.WriteValue(context, value).IsNothing()) return false;
@@ -100,14 +145,23 @@ bool Serialize(v8::Isolate* isolate, v8::Local<v8::Value> value, v8::Local<v8::V
     out->array_buffers.push_back(buffer->GetBackingStore());
     buffer->Detach();
   }
+  for (auto& port : ports) out->ports.push_back(TakePortForTransfer(port));
   return true;
 }
 
 v8::MaybeLocal<v8::Value> Deserialize(v8::Isolate* isolate, Message& message) {
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  DeserializerDelegate delegate(&message);
+  // Ports first: no JavaScript may run while V8 deserializes.
+  std::vector<v8::Local<v8::Object>> ports;
+  for (auto& data : message.ports) {
+    v8::Local<v8::Object> port;
+    if (!data || !PortFromTransfer(isolate, std::move(data)).ToLocal(&port)) return {};
+    ports.push_back(port);
+  }
+  DeserializerDelegate delegate(&message, &ports);
   v8::ValueDeserializer deserializer(isolate, message.data.data(), message.data.size(), &delegate);
+  delegate.deserializer = &deserializer;
   for (uint32_t i = 0; i < message.array_buffers.size(); i++) {
     deserializer.TransferArrayBuffer(i, v8::ArrayBuffer::New(isolate, message.array_buffers[i]));
   }

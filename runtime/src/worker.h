@@ -27,6 +27,7 @@ struct Message {
   std::vector<uint8_t> data;
   std::vector<std::shared_ptr<v8::BackingStore>> array_buffers;         // transferred
   std::vector<std::shared_ptr<v8::BackingStore>> shared_array_buffers;  // shared
+  std::vector<std::shared_ptr<struct PortData>> ports;                  // transferred
   bool close = false;  // not a value: the other end closed
 };
 
@@ -53,6 +54,13 @@ struct PortData {
 
 // Detaches this thread's ports from their channels (a worker is ending).
 void DetachThreadPorts();
+
+// MessagePorts inside messages (bindings/worker.cc): whether `object` is a
+// port; its end of the channel, taken for a transfer (the port closes here);
+// a port in this thread for a transferred end.
+bool IsPort(v8::Isolate* isolate, v8::Local<v8::Object> object);
+std::shared_ptr<PortData> TakePortForTransfer(v8::Local<v8::Object> object);
+v8::MaybeLocal<v8::Object> PortFromTransfer(v8::Isolate* isolate, std::shared_ptr<PortData> data);
 
 // The process-wide V8 platform (set once by Start before any worker runs).
 void SetPlatform(v8::Platform* platform);

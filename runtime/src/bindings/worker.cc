@@ -35,6 +35,14 @@ struct PortHandle {
 // The ports of this thread, detached from their channels when a worker ends.
 thread_local std::set<PortHandle*>* t_ports = nullptr;
 
+// Per thread (each worker has its own isolate); never destroyed.
+thread_local Global<v8::Function>* t_port_constructor = nullptr;
+thread_local Global<v8::Function>* t_port_init = nullptr;
+
+Local<v8::Private> PortMarker(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, ToV8(isolate, "nodus:MessagePort"));
+}
+
 PortHandle* Unwrap(const FunctionCallbackInfo<Value>& info) {
   if (info.This()->InternalFieldCount() < 1) return nullptr;
   return static_cast<PortHandle*>(info.This()->GetAlignedPointerFromInternalField(0));
@@ -150,6 +158,9 @@ void PortNew(const FunctionCallbackInfo<Value>& info) {
   uv_unref(reinterpret_cast<uv_handle_t*>(&port->async));
   port->object.Reset(info.GetIsolate(), info.This());
   info.This()->SetAlignedPointerInInternalField(0, port);
+  info.This()
+      ->SetPrivate(env->context(), PortMarker(info.GetIsolate()), v8::True(info.GetIsolate()))
+      .Check();
   AttachData(port, std::make_shared<PortData>());
   if (t_ports == nullptr) t_ports = new std::set<PortHandle*>();
   t_ports->insert(port);
@@ -216,6 +227,12 @@ void PortReceive(const FunctionCallbackInfo<Value>& info) {
   result->Set(info.GetIsolate()->GetCurrentContext(), ToV8(info.GetIsolate(), "message"), value)
       .Check();
   info.GetReturnValue().Set(result);
+}
+
+// setPortInit(fn): fn(port) makes a native port a MessagePort (internal/worker/io).
+void SetPortInit(const FunctionCallbackInfo<Value>& info) {
+  if (t_port_init == nullptr) t_port_init = new Global<v8::Function>();
+  t_port_init->Reset(info.GetIsolate(), info[0].As<v8::Function>());
 }
 
 void Entangle(const FunctionCallbackInfo<Value>& info) {
@@ -353,13 +370,17 @@ constexpr Method kMethods[] = {
     {"entangle", Entangle},
     {"getWorkerInfo", GetWorkerInfo},
     {"setError", SetError},
+    {"setPortInit", SetPortInit},
 };
 
 }  // namespace
 
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
-  SetClass(env, target, "MessagePort", PortNew, kPortMethods);
+  Local<v8::Function> port_constructor =
+      SetClass(env, target, "MessagePort", PortNew, kPortMethods);
+  if (t_port_constructor == nullptr) t_port_constructor = new Global<v8::Function>();
+  t_port_constructor->Reset(env.isolate(), port_constructor);
   SetClass(env, target, "Worker", WorkerNew, kWorkerMethods);
   SetValue(env, target, "isMainThread", v8::Boolean::New(env.isolate(), env.is_main_thread()));
   WorkerThread* worker = env.worker_thread();
@@ -369,6 +390,52 @@ void Initialize(Env& env, v8::Local<v8::Object> target) {
 }  // namespace nodus::bindings::worker
 
 namespace nodus::worker {
+
+bool IsPort(v8::Isolate* isolate, v8::Local<v8::Object> object) {
+  if (object->InternalFieldCount() < 1 ||
+      !object->HasPrivate(isolate->GetCurrentContext(), bindings::worker::PortMarker(isolate))
+           .FromMaybe(false)) {
+    return false;
+  }
+  auto* port =
+      static_cast<bindings::worker::PortHandle*>(object->GetAlignedPointerFromInternalField(0));
+  return port != nullptr && !port->closing;
+}
+
+std::shared_ptr<PortData> TakePortForTransfer(v8::Local<v8::Object> object) {
+  auto* port =
+      static_cast<bindings::worker::PortHandle*>(object->GetAlignedPointerFromInternalField(0));
+  std::shared_ptr<PortData> data = std::move(port->data);
+  {
+    std::lock_guard<std::mutex> lock(data->mu);
+    data->async = nullptr;
+  }
+  // This object closes; the channel end lives on in the message.
+  port->data = std::make_shared<PortData>();
+  bindings::worker::ClosePort(port);
+  return data;
+}
+
+v8::MaybeLocal<v8::Object> PortFromTransfer(v8::Isolate* isolate, std::shared_ptr<PortData> data) {
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  using bindings::worker::t_port_constructor;
+  using bindings::worker::t_port_init;
+  if (t_port_constructor == nullptr || t_port_init == nullptr) return {};
+  v8::Local<v8::Object> object;
+  if (!t_port_constructor->Get(isolate)->NewInstance(context).ToLocal(&object)) return {};
+  auto* port =
+      static_cast<bindings::worker::PortHandle*>(object->GetAlignedPointerFromInternalField(0));
+  {
+    std::lock_guard<std::mutex> lock(port->data->mu);
+    port->data->async = nullptr;
+  }
+  bindings::worker::AttachData(port, std::move(data));
+  v8::Local<v8::Value> arg = object;
+  if (t_port_init->Get(isolate)->Call(context, v8::Undefined(isolate), 1, &arg).IsEmpty())
+    return {};
+  return scope.Escape(object);
+}
 
 void DetachThreadPorts() {
   if (bindings::worker::t_ports == nullptr) return;

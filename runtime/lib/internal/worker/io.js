@@ -6,8 +6,6 @@
 const EventEmitter = require('events');
 const binding = internalBinding('worker');
 
-const kHandle = Symbol('kHandle');
-const kCreate = Symbol('kCreate');
 
 function lazyErrors() {
   return require('internal/errors');
@@ -28,82 +26,84 @@ function transferList(arg) {
     list = arg.transfer;
     if (list === undefined || list === null) return undefined;
   }
-  list = Array.from(list);
-  for (const item of list) {
-    if (item instanceof MessagePort) throw notImplemented('transferring a MessagePort');
-  }
-  return list;
+  return Array.from(list);
 }
 
-function postThrough(handle, value, arg) {
+function dataCloneError(message) {
+  const { DOMException } = require('internal/per_context/domexception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+// Posts through `port` (a native port), cloning in C++.
+function postThrough(port, value, arg) {
   const list = transferList(arg);
+  if (list !== undefined && list.includes(port)) {
+    throw dataCloneError('Transfer list contains source port');
+  }
   try {
-    handle.postMessage(value, list);
+    nativePostMessage.call(port, value, list);
   } catch (err) {
     if (err !== null && typeof err === 'object' && err.code === 'ERR_DATA_CLONE') {
-      const { DOMException } = require('internal/per_context/domexception');
-      throw new DOMException(err.message, 'DataCloneError');
+      throw dataCloneError(err.message);
     }
     throw err;
   }
 }
 
+// A MessagePort is the native port object itself (so V8's serializer sees it
+// as a host object and it can be transferred) with this prototype.
+const {
+  postMessage: nativePostMessage, start: nativeStart, close: nativeClose, ref: nativeRef,
+  unref: nativeUnref, hasRef: nativeHasRef, drain: nativeDrain, receive: nativeReceive,
+} = binding.MessagePort.prototype;
+const kClosed = Symbol('kClosed');
+
 function onNewListener(type) {
-  if (type === 'message' && this[kHandle] !== null) {
-    this[kHandle].start();
-    this[kHandle].ref();
+  if (type === 'message' && !this[kClosed]) {
+    nativeStart.call(this);
+    nativeRef.call(this);
   }
 }
 
 function onRemoveListener(type) {
-  if (type === 'message' && this.listenerCount('message') === 0 && this[kHandle] !== null) {
-    this[kHandle].unref();
+  if (type === 'message' && this.listenerCount('message') === 0 && !this[kClosed]) {
+    nativeUnref.call(this);
   }
 }
 
 class MessagePort extends EventEmitter {
-  constructor(token, handle) {
-    if (token !== kCreate) throw new (lazyErrors().codes.ERR_CONSTRUCT_CALL_INVALID)();
-    super();
-    this[kHandle] = handle || new binding.MessagePort();
-    this[kHandle].onmessage = (value) => this.emit('message', value);
-    this[kHandle].onmessageerror = (error) => this.emit('messageerror', error);
-    this[kHandle].onclose = () => {
-      this[kHandle] = null;
-      this.emit('close');
-    };
-    this.on('newListener', onNewListener);
-    this.on('removeListener', onRemoveListener);
+  constructor() {
+    throw new (lazyErrors().codes.ERR_CONSTRUCT_CALL_INVALID)();
   }
 
   postMessage(value, transfer) {
     if (arguments.length === 0) {
       throw new (lazyErrors().codes.ERR_MISSING_ARGS)('message');
     }
-    if (this[kHandle] === null) return;
-    postThrough(this[kHandle], value, transfer);
+    if (this[kClosed]) return;
+    postThrough(this, value, transfer);
   }
 
   start() {
-    if (this[kHandle] !== null) this[kHandle].start();
+    if (!this[kClosed]) nativeStart.call(this);
   }
 
   close() {
-    if (this[kHandle] !== null) this[kHandle].close();
+    if (!this[kClosed]) nativeClose.call(this);
   }
 
   ref() {
-    if (this[kHandle] !== null) this[kHandle].ref();
+    if (!this[kClosed]) nativeRef.call(this);
     return this;
   }
 
   unref() {
-    if (this[kHandle] !== null) this[kHandle].unref();
+    if (!this[kClosed]) nativeUnref.call(this);
     return this;
   }
 
   hasRef() {
-    return this[kHandle] !== null && this[kHandle].hasRef();
+    return !this[kClosed] && nativeHasRef.call(this);
   }
 
   get [Symbol.toStringTag]() {
@@ -111,15 +111,40 @@ class MessagePort extends EventEmitter {
   }
 }
 
-function createMessagePort(handle) {
-  return new MessagePort(kCreate, handle);
+// Makes a native port (new or received in a message) a MessagePort.
+function initPort(port) {
+  Object.setPrototypeOf(port, MessagePort.prototype);
+  EventEmitter.call(port);
+  port[kClosed] = false;
+  port.onmessage = (value) => port.emit('message', value);
+  port.onmessageerror = (error) => port.emit('messageerror', error);
+  port.onclose = () => {
+    port[kClosed] = true;
+    port.emit('close');
+  };
+  for (const name of ['onmessage', 'onmessageerror', 'onclose']) {
+    Object.defineProperty(port, name, { __proto__: null, enumerable: false });
+  }
+  port.on('newListener', onNewListener);
+  port.on('removeListener', onRemoveListener);
+  return port;
+}
+binding.setPortInit(initPort);
+
+function createMessagePort(native) {
+  return initPort(native || new binding.MessagePort());
+}
+
+// What the owner of an internal port (a Worker) needs.
+function drainPort(port) {
+  if (!port[kClosed]) nativeDrain.call(port);
 }
 
 class MessageChannel {
   constructor() {
     this.port1 = createMessagePort();
     this.port2 = createMessagePort();
-    binding.entangle(this.port1[kHandle], this.port2[kHandle]);
+    binding.entangle(this.port1, this.port2);
   }
 }
 
@@ -127,11 +152,11 @@ function receiveMessageOnPort(port) {
   if (!(port instanceof MessagePort)) {
     throw new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)('port', 'MessagePort', port);
   }
-  if (port[kHandle] === null) return undefined;
-  return port[kHandle].receive();
+  if (port[kClosed]) return undefined;
+  return nativeReceive.call(port);
 }
 
 module.exports = {
-  MessagePort, MessageChannel, receiveMessageOnPort, createMessagePort, postThrough, kHandle,
-  notImplemented,
+  MessagePort, MessageChannel, receiveMessageOnPort, createMessagePort, postThrough, drainPort,
+  isPort: (value) => value instanceof MessagePort, notImplemented,
 };

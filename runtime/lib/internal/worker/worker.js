@@ -5,13 +5,16 @@
 const EventEmitter = require('events');
 const path = require('path');
 const binding = internalBinding('worker');
-const { createMessagePort, postThrough, kHandle: kPortHandle, notImplemented } =
+const { createMessagePort, postThrough, drainPort, notImplemented } =
   require('internal/worker/io');
 
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 const kHandle = Symbol('kHandle');
 const kPort = Symbol('kPort');
 const kExitCode = Symbol('kExitCode');
+const kOnline = Symbol('kOnline');
+const kEmitOnline = Symbol('kEmitOnline');
+const kOnExit = Symbol('kOnExit');
 
 function lazyErrors() {
   return require('internal/errors');
@@ -100,34 +103,42 @@ class Worker extends EventEmitter {
     // loop alive (the worker itself does, until it exits or is unref()ed).
     const port = createMessagePort();
     this[kPort] = port;
-    port.on('message', (value) => this.emit('message', value));
-    port.on('messageerror', (error) => this.emit('messageerror', error));
+    port.on('message', (value) => {
+      this[kEmitOnline]();
+      this.emit('message', value);
+    });
+    port.on('messageerror', (error) => {
+      this[kEmitOnline]();
+      this.emit('messageerror', error);
+    });
     port.unref();
 
-    let transfer;
-    if (options.transferList !== undefined) {
-      transfer = Array.from(options.transferList);
-      for (const item of transfer) {
-        if (item !== null && typeof item === 'object' && item[kPortHandle] !== undefined) {
-          throw notImplemented('transferring a MessagePort');
-        }
-      }
-    }
+    const transfer = options.transferList === undefined ? undefined :
+      Array.from(options.transferList);
     const handle = new binding.Worker({
       filename: file, eval: isEval, argv, execArgv, shareEnv, env,
       workerData: options.workerData, transferList: transfer,
-    }, port[kPortHandle]);
+    }, port);
     this[kHandle] = handle;
     this.threadId = handle.threadId;
-    handle.ononline = () => this.emit('online');
-    handle.onexit = (code, error) => this._onExit(code, error);
+    this[kOnline] = false;
+    handle.ononline = () => this[kEmitOnline]();
+    handle.onexit = (code, error) => this[kOnExit](code, error);
     handle.start();
   }
 
-  _onExit(code, error) {
+  // 'online' comes first even when a message from the worker is handled
+  // before the wake-up that reports it.
+  [kEmitOnline]() {
+    if (this[kOnline]) return;
+    this[kOnline] = true;
+    this.emit('online');
+  }
+
+  [kOnExit](code, error) {
     const port = this[kPort];
     // Messages sent before the worker ended are delivered before 'exit'.
-    if (port[kPortHandle] !== null) port[kPortHandle].drain();
+    drainPort(port);
     port.close();
     this[kHandle] = null;
     this[kExitCode] = code;
@@ -143,9 +154,7 @@ class Worker extends EventEmitter {
       throw new (lazyErrors().codes.ERR_MISSING_ARGS)('message');
     }
     if (this[kHandle] === null) return;
-    const handle = this[kPort][kPortHandle];
-    if (handle === null) return;
-    postThrough(handle, value, transfer);
+    postThrough(this[kPort], value, transfer);
   }
 
   terminate(callback) {
