@@ -187,15 +187,38 @@ void WorkspaceIndex::CrawlRoot(const std::string& root, const ListDir& list) {
 }
 
 std::vector<std::pair<Location, bool>> WorkspaceIndex::Uses(resolve::Resolver& resolver,
-                                                            const Location& def) {
+                                                            const Location& def,
+                                                            const std::string& name) {
   std::vector<std::pair<Location, bool>> out;
   std::set<std::string> paths(workspace_files_.begin(), workspace_files_.end());
   for (const auto& [path, file] : files_) paths.insert(path);
+  // The names the export may go by: `name` and every name a re-export
+  // (`exports.b = require('./y').a`) connects to it, to a fixed point.
+  std::set<std::string> names;
+  if (!name.empty()) {
+    names.insert(name);
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const std::string& path : paths) {
+        const File* file = Get(path);
+        if (file == nullptr) continue;
+        for (const ExportEntry& e : file->summary.exports) {
+          if (e.from_name.empty() || names.contains(e.name) == names.contains(e.from_name)) {
+            continue;
+          }
+          names.insert(e.name);
+          names.insert(e.from_name);
+          grew = true;
+        }
+      }
+    }
+  }
   for (const std::string& path : paths) {
     const File* file = Get(path);
     if (file == nullptr) continue;
     std::map<std::string, std::optional<std::string>> targets;
     for (const ImportUse& use : file->summary.uses) {
+      if (!names.empty() && !names.contains(use.name)) continue;
       auto [it, inserted] = targets.emplace(use.specifier, std::nullopt);
       if (inserted) it->second = ResolveFile(resolver, use.specifier, path);
       if (!it->second) continue;
@@ -204,7 +227,7 @@ std::vector<std::pair<Location, bool>> WorkspaceIndex::Uses(resolve::Resolver& r
     }
     // Intermediate re-exports (`exports.a = require('./y').a`) name it too.
     for (const ExportEntry& e : file->summary.exports) {
-      if (e.from_specifier.empty()) continue;
+      if (e.from_specifier.empty() || (!names.empty() && !names.contains(e.name))) continue;
       std::optional<Location> found = FindExport(resolver, path, e.name);
       if (found && *found == def && !(Location{path, e.name_range} == def)) {
         out.push_back({{path, e.name_range}, false});

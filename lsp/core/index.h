@@ -89,8 +89,12 @@ class WorkspaceIndex {
   bool InWorkspace(const std::string& path) const;
   // Every place in the workspace that refers to the export defined at `def`:
   // importers' `x.a`, destructuring keys, `require('./m').a`.
+  // `name` (optional) is the export's name where the question was asked:
+  // then only uses under that name or a re-export alias of it are resolved
+  // (a workspace of 10,000 files has too many uses to resolve them all).
   std::vector<std::pair<Location, bool /*shorthand*/>> Uses(resolve::Resolver& resolver,
-                                                            const Location& def);
+                                                            const Location& def,
+                                                            const std::string& name = "");
   const std::vector<std::string>& workspace_files() const { return workspace_files_; }
 
  private:

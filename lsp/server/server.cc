@@ -805,7 +805,8 @@ std::vector<std::pair<Location, bool>> Server::Occurrences(OpenDocument& open, u
       if (found && *found == *def) out.push_back({{def->path, e.name_range}, false});
     }
   }
-  for (auto& use : index_.Uses(*resolver, *def)) out.push_back(use);
+  const std::string& name = target.own_export.empty() ? target.name : target.own_export;
+  for (auto& use : index_.Uses(*resolver, *def, name)) out.push_back(use);
   // One entry per range.
   std::vector<std::pair<Location, bool>> unique;
   for (auto& item : out) {
