@@ -296,6 +296,7 @@ void Server::HandleRequest(const Json& id, const std::string& method, const Json
   if (method == "textDocument/selectionRange") handler = &Server::SelectionRange;
   if (method == "textDocument/signatureHelp") handler = &Server::SignatureHelp;
   if (method == "textDocument/semanticTokens/full") handler = &Server::SemanticTokensFull;
+  if (method == "textDocument/semanticTokens/full/delta") handler = &Server::SemanticTokensDelta;
   if (method == "textDocument/codeAction") handler = &Server::CodeAction;
   if (handler == nullptr) {
     ReplyError(id, kMethodNotFound, "Method not found: " + method);
@@ -356,7 +357,7 @@ Json Server::Initialize() {
       {"signatureHelpProvider", {{"triggerCharacters", {"(", ","}}}},
       {"semanticTokensProvider",
        {{"legend", {{"tokenTypes", token_types}, {"tokenModifiers", token_modifiers}}},
-        {"full", true}}},
+        {"full", {{"delta", true}}}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   return {{"capabilities", std::move(capabilities)},
@@ -1088,19 +1089,17 @@ std::string Server::SignatureHelp(const Json& params, Json& result) {
   return "";
 }
 
-std::string Server::SemanticTokensFull(const Json& params, Json& result) {
-  OpenDocument* open = nullptr;
-  if (std::string error = Lookup(params, open); !error.empty()) return error;
-  const Document& doc = *open->doc;
+const std::vector<uint32_t>& Server::EncodeTokens(OpenDocument& open) {
+  const Document& doc = *open.doc;
   ScopeModel model = BuildScopes(doc);
   FileSummary own;
   const FileSummary* summary = &own;
-  if (const WorkspaceIndex::File* file = open->path.empty() ? nullptr : index_.Get(open->path)) {
+  if (const WorkspaceIndex::File* file = open.path.empty() ? nullptr : index_.Get(open.path)) {
     summary = &file->summary;
   } else {
     own = Summarize(doc);
   }
-  Json data = Json::array();
+  std::vector<uint32_t> data;
   Position previous{0, 0};
   for (const SemanticToken& token : SemanticTokens(doc, model, *summary)) {
     Position start = ToPosition(doc.text(), doc.lines(), token.range.start);
@@ -1110,11 +1109,48 @@ std::string Server::SemanticTokensFull(const Json& params, Json& result) {
     data.push_back(start.line == previous.line ? start.character - previous.character
                                                : start.character);
     data.push_back(end.character - start.character);
-    data.push_back(token.type);
-    data.push_back(token.modifiers);
+    data.push_back(static_cast<uint32_t>(token.type));
+    data.push_back(static_cast<uint32_t>(token.modifiers));
     previous = start;
   }
-  result = {{"data", std::move(data)}};
+  open.tokens = std::move(data);
+  open.tokens_id = std::to_string(++tokens_serial_);
+  return open.tokens;
+}
+
+std::string Server::SemanticTokensFull(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  if (std::string error = Lookup(params, open); !error.empty()) return error;
+  result = {{"data", EncodeTokens(*open)}};
+  result["resultId"] = open->tokens_id;
+  return "";
+}
+
+std::string Server::SemanticTokensDelta(const Json& params, Json& result) {
+  OpenDocument* open = nullptr;
+  if (std::string error = Lookup(params, open); !error.empty()) return error;
+  std::optional<std::string> previous_id = StringMember(params, "previousResultId");
+  if (!previous_id || *previous_id != open->tokens_id) return SemanticTokensFull(params, result);
+  std::vector<uint32_t> before = std::move(open->tokens);
+  const std::vector<uint32_t>& after = EncodeTokens(*open);
+  // One edit: what lies between the common prefix and the common suffix.
+  size_t prefix = 0;
+  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) {
+    ++prefix;
+  }
+  size_t suffix = 0;
+  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  Json edits = Json::array();
+  if (prefix != before.size() || prefix != after.size()) {
+    Json data(std::vector<uint32_t>(after.begin() + static_cast<ptrdiff_t>(prefix),
+                                    after.end() - static_cast<ptrdiff_t>(suffix)));
+    edits.push_back(
+        {{"start", prefix}, {"deleteCount", before.size() - prefix - suffix}, {"data", data}});
+  }
+  result = {{"resultId", open->tokens_id}, {"edits", std::move(edits)}};
   return "";
 }
 

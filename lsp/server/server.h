@@ -94,6 +94,9 @@ class Server {
     std::unique_ptr<Document> doc;
     std::string path;  // "" for non-file URIs
     int64_t version = 0;
+    // The last semantic tokens sent (for /delta) and their resultId.
+    std::string tokens_id;
+    std::vector<uint32_t> tokens;
   };
 
   void HandleMessage(const Json& message);
@@ -119,6 +122,10 @@ class Server {
   std::string SelectionRange(const Json& params, Json& result);
   std::string SignatureHelp(const Json& params, Json& result);
   std::string SemanticTokensFull(const Json& params, Json& result);
+  std::string SemanticTokensDelta(const Json& params, Json& result);
+  // The encoded tokens of the document (5 integers per token), remembered
+  // with a fresh resultId.
+  const std::vector<uint32_t>& EncodeTokens(OpenDocument& open);
   std::string CodeAction(const Json& params, Json& result);
   // What the name at `offset` is bound to (its own file's or across requires).
   ValueInfo InfoAt(OpenDocument& open, const ScopeModel& model, uint32_t offset);
@@ -173,6 +180,7 @@ class Server {
   bool client_progress_ = false;
   bool client_snippets_ = false;  // completionItem.snippetSupport
   int progress_serial_ = 0;
+  int tokens_serial_ = 0;
   std::string progress_request_;
   std::string progress_token_;
   bool progress_begun_ = false;

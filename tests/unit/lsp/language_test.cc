@@ -355,5 +355,39 @@ TEST_CASE("language: code actions add a missing require, remove an unused one", 
   CHECK(actions(shared).empty());
 }
 
+TEST_CASE("language: semantic token deltas", "[lsp][language]") {
+  Workspace w("//- /w/app.js\nconst a = 1;\nconst b = a;\n$0");
+  Json full = w.Ask("textDocument/semanticTokens/full")["result"];
+  std::vector<int> data = full["data"];
+  REQUIRE(data.size() == 15);  // a, b, a
+  std::string id = full["resultId"];
+  w.Send({{"jsonrpc", "2.0"},
+          {"method", "textDocument/didChange"},
+          {"params",
+           {{"textDocument", {{"uri", "file:///w/app.js"}, {"version", 2}}},
+            {"contentChanges",
+             {{{"range",
+                {{"start", {{"line", 2}, {"character", 0}}},
+                 {"end", {{"line", 2}, {"character", 0}}}}},
+               {"text", "const c = b + a;\n"}}}}}}});
+  Json delta =
+      w.Ask("textDocument/semanticTokens/full/delta", {{"previousResultId", id}})["result"];
+  REQUIRE(delta.contains("edits"));
+  CHECK(delta["resultId"] != id);
+  REQUIRE(delta["edits"].size() == 1);
+  const Json& edit = delta["edits"][0];
+  int start = edit["start"], remove = edit["deleteCount"];
+  CHECK(start == 15);  // only appended
+  data.erase(data.begin() + start, data.begin() + start + remove);
+  std::vector<int> inserted = edit["data"];
+  data.insert(data.begin() + start, inserted.begin(), inserted.end());
+  CHECK(data ==
+        w.Ask("textDocument/semanticTokens/full")["result"]["data"].get<std::vector<int>>());
+  // An unknown previous result: the whole set again.
+  Json again =
+      w.Ask("textDocument/semanticTokens/full/delta", {{"previousResultId", "nope"}})["result"];
+  CHECK(again["data"].size() == 30);
+}
+
 }  // namespace
 }  // namespace nodus::lsp

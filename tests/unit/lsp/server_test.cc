@@ -70,7 +70,7 @@ TEST_CASE("server: lifecycle and JSON-RPC errors", "[lsp][server]") {
   CHECK(caps["documentHighlightProvider"] == true);
   CHECK(caps["selectionRangeProvider"] == true);
   CHECK(caps["signatureHelpProvider"]["triggerCharacters"] == Json::array({"(", ","}));
-  CHECK(caps["semanticTokensProvider"]["full"] == true);  // no delta
+  CHECK(caps["semanticTokensProvider"]["full"]["delta"] == true);
   CHECK(caps["semanticTokensProvider"]["legend"]["tokenTypes"].size() == 6);
   CHECK(caps["codeActionProvider"]["codeActionKinds"] == Json::array({"quickfix"}));
   CHECK(caps.size() == 16);  // only what is implemented
