@@ -3,6 +3,7 @@
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "lsp/core/tree_util.h"
 
@@ -13,7 +14,7 @@ using tree::Field;
 using tree::Is;
 using tree::RangeOf;
 
-bool IsFunctionScope(TSNode node) {
+bool IsFunctionScopeType(TSNode node) {
   static constexpr const char* kTypes[] = {"program",
                                            "function_declaration",
                                            "function_expression",
@@ -28,11 +29,26 @@ bool IsFunctionScope(TSNode node) {
   return false;
 }
 
-bool IsBlockScope(TSNode node) {
-  return IsFunctionScope(node) || Is(node, "statement_block") || Is(node, "for_statement") ||
-         Is(node, "for_in_statement") || Is(node, "switch_body") || Is(node, "catch_clause") ||
-         Is(node, "class");
+// 1: not a scope, 2: a block scope, 3: a function scope; by symbol, computed
+// once per symbol (every node of every file asks).
+int ScopeKind(TSNode node) {
+  if (ts_node_is_null(node)) return 1;
+  static thread_local std::vector<uint8_t> kinds;
+  TSSymbol symbol = ts_node_symbol(node);
+  if (symbol >= kinds.size()) kinds.resize(static_cast<size_t>(symbol) + 1, 0);
+  uint8_t& kind = kinds[symbol];
+  if (kind == 0) {
+    bool block = Is(node, "statement_block") || Is(node, "for_statement") ||
+                 Is(node, "for_in_statement") || Is(node, "switch_body") ||
+                 Is(node, "catch_clause") || Is(node, "class");
+    kind = IsFunctionScopeType(node) ? 3 : block ? 2 : 1;
+  }
+  return kind;
 }
+
+bool IsFunctionScope(TSNode node) { return ScopeKind(node) == 3; }
+
+bool IsBlockScope(TSNode node) { return ScopeKind(node) >= 2; }
 
 // Like tree::Walk, but the visitor also gets the node's ancestors (root
 // first). tree-sitter 0.20's ts_node_parent walks down from the root, which is
