@@ -1,6 +1,8 @@
 #include "worker.h"
 
+#include <errno.h>
 #include <libplatform/libplatform.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -173,6 +175,15 @@ v8::MaybeLocal<v8::Value> Deserialize(v8::Isolate* isolate, Message& message) {
   return scope.Escape(result);
 }
 
+void Wake(int fd) {
+  uint64_t one = 1;
+  ssize_t written;
+  do {
+    written = write(fd, &one, sizeof(one));
+  } while (written < 0 && errno == EINTR);
+  // EAGAIN: the counter is saturated, a wake-up is pending anyway.
+}
+
 void PortData::Entangle(const std::shared_ptr<PortData>& a, const std::shared_ptr<PortData>& b) {
   a->peer = b;
   b->peer = a;
@@ -183,8 +194,11 @@ bool PortData::PostToPeer(Message message) {
   if (!other) return false;
   std::lock_guard<std::mutex> lock(other->mu);
   if (other->closed) return false;
+  // A non-empty queue already has a wake-up on its way (the receiver drains
+  // until the queue is empty), so only the first message sends one.
+  bool wake = other->queue.empty();
   other->queue.push_back(std::move(message));
-  if (other->async != nullptr) uv_async_send(other->async);
+  if (wake && other->wake_fd >= 0) Wake(other->wake_fd);
   return true;
 }
 

@@ -3,6 +3,10 @@
 // isolate, context, Env and loop; worker.h).
 #include "worker.h"
 
+#include <errno.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <set>
 
 #include "bindings/binding.h"
@@ -25,7 +29,8 @@ using v8::Value;
 struct PortHandle {
   Env* env;
   std::shared_ptr<PortData> data;
-  uv_async_t async;
+  int fd = -1;  // eventfd: the other threads' wake-up
+  uv_poll_t poll;
   Global<Object> object;
   bool started = false;
   bool refed = false;
@@ -61,8 +66,8 @@ void CallMethod(Env* env, Local<Object> object, const char* name, int argc, Loca
 void AttachData(PortHandle* port, std::shared_ptr<PortData> data) {
   port->data = std::move(data);
   std::lock_guard<std::mutex> lock(port->data->mu);
-  port->data->async = &port->async;
-  if (!port->data->queue.empty()) uv_async_send(&port->async);
+  port->data->wake_fd = port->fd;
+  if (!port->data->queue.empty()) nodus::worker::Wake(port->fd);
 }
 
 void ClosePort(PortHandle* port) {
@@ -71,15 +76,16 @@ void ClosePort(PortHandle* port) {
   {
     std::lock_guard<std::mutex> lock(port->data->mu);
     port->data->closed = true;
-    port->data->async = nullptr;
+    port->data->wake_fd = -1;
     port->data->queue.clear();
   }
   Message close;
   close.close = true;
   port->data->PostToPeer(std::move(close));
   if (t_ports != nullptr) t_ports->erase(port);
-  uv_close(reinterpret_cast<uv_handle_t*>(&port->async), [](uv_handle_t* handle) {
+  uv_close(reinterpret_cast<uv_handle_t*>(&port->poll), [](uv_handle_t* handle) {
     auto* p = static_cast<PortHandle*>(handle->data);
+    ::close(p->fd);
     Env* env = p->env;
     if (!env->is_stopping()) {
       v8::HandleScope scope(env->isolate());
@@ -141,8 +147,11 @@ void Drain(PortHandle* port) {
   }
 }
 
-void OnPortAsync(uv_async_t* handle) {
+void OnPortWake(uv_poll_t* handle, int, int) {
   auto* port = static_cast<PortHandle*>(handle->data);
+  uint64_t count;
+  while (read(port->fd, &count, sizeof(count)) < 0 && errno == EINTR) {
+  }
   Env* env = port->env;
   v8::HandleScope scope(env->isolate());
   v8::Context::Scope context_scope(env->context());
@@ -153,9 +162,16 @@ void PortNew(const FunctionCallbackInfo<Value>& info) {
   Env* env = Env::From(info);
   auto* port = new PortHandle{};
   port->env = env;
-  uv_async_init(env->loop(), &port->async, OnPortAsync);
-  port->async.data = port;
-  uv_unref(reinterpret_cast<uv_handle_t*>(&port->async));
+  port->fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (port->fd < 0) {
+    info.GetIsolate()->ThrowException(UVException(info.GetIsolate(), -errno, "eventfd"));
+    delete port;
+    return;
+  }
+  uv_poll_init(env->loop(), &port->poll, port->fd);
+  port->poll.data = port;
+  uv_poll_start(&port->poll, UV_READABLE, OnPortWake);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&port->poll));
   port->object.Reset(info.GetIsolate(), info.This());
   info.This()->SetAlignedPointerInInternalField(0, port);
   info.This()
@@ -178,21 +194,21 @@ void PortStart(const FunctionCallbackInfo<Value>& info) {
   PortHandle* port = Unwrap(info);
   if (port == nullptr || port->closing || port->started) return;
   port->started = true;
-  uv_async_send(&port->async);
+  nodus::worker::Wake(port->fd);
 }
 
 void PortRef(const FunctionCallbackInfo<Value>& info) {
   PortHandle* port = Unwrap(info);
   if (port == nullptr || port->closing) return;
   port->refed = true;
-  uv_ref(reinterpret_cast<uv_handle_t*>(&port->async));
+  uv_ref(reinterpret_cast<uv_handle_t*>(&port->poll));
 }
 
 void PortUnref(const FunctionCallbackInfo<Value>& info) {
   PortHandle* port = Unwrap(info);
   if (port == nullptr || port->closing) return;
   port->refed = false;
-  uv_unref(reinterpret_cast<uv_handle_t*>(&port->async));
+  uv_unref(reinterpret_cast<uv_handle_t*>(&port->poll));
 }
 
 void PortHasRef(const FunctionCallbackInfo<Value>& info) {
@@ -408,7 +424,7 @@ std::shared_ptr<PortData> TakePortForTransfer(v8::Local<v8::Object> object) {
   std::shared_ptr<PortData> data = std::move(port->data);
   {
     std::lock_guard<std::mutex> lock(data->mu);
-    data->async = nullptr;
+    data->wake_fd = -1;
   }
   // This object closes; the channel end lives on in the message.
   port->data = std::make_shared<PortData>();
@@ -428,7 +444,7 @@ v8::MaybeLocal<v8::Object> PortFromTransfer(v8::Isolate* isolate, std::shared_pt
       static_cast<bindings::worker::PortHandle*>(object->GetAlignedPointerFromInternalField(0));
   {
     std::lock_guard<std::mutex> lock(port->data->mu);
-    port->data->async = nullptr;
+    port->data->wake_fd = -1;
   }
   bindings::worker::AttachData(port, std::move(data));
   v8::Local<v8::Value> arg = object;
@@ -440,9 +456,14 @@ v8::MaybeLocal<v8::Object> PortFromTransfer(v8::Isolate* isolate, std::shared_pt
 void DetachThreadPorts() {
   if (bindings::worker::t_ports == nullptr) return;
   for (auto* port : *bindings::worker::t_ports) {
-    std::lock_guard<std::mutex> lock(port->data->mu);
-    port->data->async = nullptr;
-    port->data->closed = true;
+    {
+      std::lock_guard<std::mutex> lock(port->data->mu);
+      port->data->wake_fd = -1;
+      port->data->closed = true;
+    }
+    uv_close(reinterpret_cast<uv_handle_t*>(&port->poll), [](uv_handle_t* handle) {
+      ::close(static_cast<bindings::worker::PortHandle*>(handle->data)->fd);
+    });
   }
   delete bindings::worker::t_ports;
   bindings::worker::t_ports = nullptr;
