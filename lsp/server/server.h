@@ -50,7 +50,7 @@ struct ServerOptions {
   // Milliseconds on a steady clock (default std::chrono::steady_clock).
   std::function<int64_t()> clock;
   // Workspace files summarized per background step.
-  size_t index_batch = 64;
+  size_t index_batch = 16;
 };
 
 // file:///a%20b.js <-> /a b.js. Non-file URIs have no path ("").

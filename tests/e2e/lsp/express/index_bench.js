@@ -41,6 +41,13 @@ function generate() {
   fs.writeFileSync(stamp, '');
 }
 
+// CPU seconds (user + system) the process has used: less sensitive than wall
+// time to whatever else the machine is running.
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;  // utime, stime in ticks (USER_HZ 100)
+}
+
 function rssKb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
@@ -64,8 +71,10 @@ async function main() {
   client.notify('initialized', {});
   const end = await ended;
   const indexed = now() - start;
+  const cpu = cpuSeconds(client.proc.pid);
   console.log(`background index (initialize to $/progress end): ${indexed.toFixed(0)} ms ` +
-              `(${end.value.message}), ${(indexed * 1000 / FILES).toFixed(0)} us per file`);
+              `(${end.value.message}), ${(indexed * 1000 / FILES).toFixed(0)} us per file; ` +
+              `CPU ${cpu.toFixed(2)} s`);
   let t = now();
   const symbols = await client.request('workspace/symbol', { query: 'f42_3' });
   console.log(`first workspace/symbol after indexing: ${(now() - t).toFixed(1)} ms, ` +
