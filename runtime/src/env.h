@@ -2,7 +2,8 @@
 
 // Env owns what one JavaScript program runs on: the isolate, the context, the
 // libuv loop, the internal bindings and the JS callbacks the loop calls back
-// into. Thread affinity: the main thread only.
+// into. Thread affinity: the thread that created it (the main thread, or a
+// worker_threads thread with its own isolate and loop; worker.h).
 
 #include <uv.h>
 #include <v8.h>
