@@ -61,9 +61,29 @@ for (const name of ['chdir', 'abort', 'setuid', 'setgid', 'seteuid', 'setegid', 
 }
 
 // An uncaught exception ends the worker: the parent gets it as 'error'.
+// V8 clones an Error's message and stack; its other own properties (`code`…)
+// travel beside it. What cannot be cloned at all arrives as its inspection.
 require('internal/process/execution').setWorkerErrorHook((error) => {
-  binding.setError(error, error !== null && typeof error === 'object' ?
-    { message: String(error.message), stack: String(error.stack) } : String(error));
+  let payload = error;
+  if (error !== null && typeof error === 'object') {
+    const props = {};
+    for (const key of Object.keys(error)) {
+      try {
+        structuredClone(error[key]);
+        props[key] = error[key];
+      } catch {
+        // Left out, as node leaves out what it cannot serialize.
+      }
+    }
+    payload = { 'nodus:workerError': true, error, props };
+  }
+  let fallback;
+  try {
+    fallback = require('util').inspect(error);
+  } catch {
+    fallback = '[uninspectable error]';
+  }
+  binding.setError(payload, fallback);
 });
 
 if (info.eval) {

@@ -143,6 +143,11 @@ class Worker extends EventEmitter {
     this[kHandle] = null;
     this[kExitCode] = code;
     this.threadId = -1;
+    if (error !== null && typeof error === 'object' && error['nodus:workerError'] === true) {
+      const { error: original, props } = error;
+      error = original;
+      if (error !== null && typeof error === 'object') Object.assign(error, props);
+    }
     if (error !== undefined) this.emit('error', error);
     this.emit('exit', code);
     this.removeAllListeners('message');
