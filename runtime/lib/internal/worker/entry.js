@@ -10,7 +10,8 @@ const state = require('internal/worker/state');
 const parentHandle = new binding.MessagePort();
 const info = binding.getWorkerInfo(parentHandle);
 state.parentPort = createMessagePort(parentHandle);
-state.workerData = info.workerData;
+state.workerData = info.workerData[0];
+state.environmentData = info.workerData[1];
 
 function defineValue(name, value) {
   Object.defineProperty(process, name, {

@@ -5,4 +5,6 @@
 module.exports = {
   parentPort: null,
   workerData: null,
+  // setEnvironmentData(): copied into every Worker this thread starts.
+  environmentData: new Map(),
 };

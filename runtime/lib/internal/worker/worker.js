@@ -117,7 +117,9 @@ class Worker extends EventEmitter {
       Array.from(options.transferList);
     const handle = new binding.Worker({
       filename: file, eval: isEval, argv, execArgv, shareEnv, env,
-      workerData: options.workerData, transferList: transfer,
+      // The worker's workerData and a copy of this thread's environment data.
+      workerData: [options.workerData, require('internal/worker/state').environmentData],
+      transferList: transfer,
     }, port);
     this[kHandle] = handle;
     this.threadId = handle.threadId;
