@@ -300,7 +300,14 @@ void WorkerThread::Run() {
 
     std::vector<std::string> argv{config_.exec_path};
     Options options = config_.options;
+    // Process-wide things stay the main thread's: the inspector, profilers
+    // started from the command line, the process title.
     options.inspect = false;
+    options.inspect_brk = false;
+    options.inspect_wait = false;
+    options.cpu_prof = false;
+    options.heap_prof = false;
+    options.title.clear();
     Env env(isolate, context, &loop, options, argv);
     env.set_worker_thread(this);
     bool run;
