@@ -1,8 +1,8 @@
 'use strict';
 
 // child_process: spawn, exec, execFile, their synchronous forms and fork
-// (IPC channels with Node's 'json' serialization, passing server and socket
-// handles; 'advanced' serialization throws ERR_NOT_IMPLEMENTED naming it).
+// (IPC channels in Node's 'json' or 'advanced' serialization, passing server
+// and socket handles).
 
 const { Buffer } = require('buffer');
 const {

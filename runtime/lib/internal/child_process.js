@@ -218,13 +218,6 @@ class ChildProcess extends EventEmitter {
     stdio = valid.stdio;
     const { ipc, ipcFd } = valid;
     if (ipc !== undefined) {
-      if (serialization === 'advanced') {
-        ipc.close();
-        for (const entry of stdio) {
-          if (entry.type === 'pipe' && entry.handle && entry.handle !== ipc) entry.handle.close();
-        }
-        throw notImplemented("child_process serialization: 'advanced' (IPC over the V8 serializer)");
-      }
       if (options.envPairs === undefined) options.envPairs = [];
       else validateArray(options.envPairs, 'options.envPairs');
       options.envPairs.push(`NODE_CHANNEL_FD=${ipcFd}`);
@@ -334,8 +327,8 @@ class ChildProcess extends EventEmitter {
 }
 if (Symbol.dispose === undefined) delete ChildProcess.prototype[Symbol.dispose];
 
-// The IPC channel (Node's 'json' serialization): every message is
-// JSON.stringify(message) + '\n' on a pipe; messages whose `cmd` starts with
+// The IPC channel: messages in Node's 'json' or 'advanced' serialization
+// (internal/child_process_serialization) on a pipe; messages whose `cmd` starts with
 // 'NODE_' are internal ('internalMessage'). `target` is a ChildProcess (parent
 // side) or `process` (child side); `channel` is a pipe_wrap Pipe (IPC type).
 
@@ -470,19 +463,14 @@ function acceptPendingHandles(channel, into) {
 }
 
 function setupChannel(target, channel, serializationMode) {
-  if (serializationMode !== 'json') {
-    throw notImplemented(`child_process serialization: '${serializationMode}' (IPC over the V8 serializer)`);
-  }
   const { kOwner, kUpdateTimer, kBytesRead } = require('internal/stream_base_commons');
-  const { StringDecoder } = require('string_decoder');
+  const codec = require('internal/child_process_serialization').createCodec(serializationMode);
   const control = new Control(channel);
   target.channel = control;
   target[kChannelHandle] = channel;
   target[kWritesInFlight] = 0;
   target.connected = true;
 
-  const decoder = new StringDecoder('utf8');
-  let jsonBuffer = '';
   let closeWhenWritten = false;
 
   function emit(event, message, handle) {
@@ -499,19 +487,13 @@ function setupChannel(target, channel, serializationMode) {
 
   function onData(chunk) {
     acceptPendingHandles(channel, receivedHandles);
-    const text = jsonBuffer + decoder.write(chunk);
-    let start = 0;
-    let end;
-    while ((end = text.indexOf('\n', start)) !== -1) {
-      const message = JSON.parse(text.slice(start, end));
-      start = end + 1;
+    for (const message of codec.decode(chunk)) {
       if (!target.channel) continue;
       const internal = isInternalMessage(message);
       let handle;
       if (internal && message.cmd === 'NODE_HANDLE') handle = receivedHandles.shift();
       process.nextTick(emit, internal ? 'internalMessage' : 'message', message, handle);
     }
-    jsonBuffer = start === 0 ? text : text.slice(start);
   }
 
   function closeChannel() {
@@ -545,7 +527,7 @@ function setupChannel(target, channel, serializationMode) {
   };
 
   function onEnd() {
-    jsonBuffer = '';
+    codec.reset();
     channel.readStop();
     if (target.connected || target.channel) {
       target.connected = false;
@@ -664,10 +646,11 @@ function setupChannel(target, channel, serializationMode) {
       this._handleQueue.push({ message, handle: undefined, options, callback });
       return this._handleQueue.length === 1;
     }
-    const string = `${JSON.stringify(message)}\n`;
+    const string = codec.encode(message);
     const req = { oncomplete: null };
-    const err = rawHandle ? channel.writeUtf8String(req, string, rawHandle) :
-      channel.writeUtf8String(req, string);
+    const write = codec.encoding === 'latin1' ? channel.writeLatin1String : channel.writeUtf8String;
+    const err = rawHandle ? write.call(channel, req, string, rawHandle) :
+      write.call(channel, req, string);
     const wasAsync = streamBaseState[kLastWriteWasAsync] === 1;
     if (err !== 0 && pending) {
       this._pendingMessage = null;

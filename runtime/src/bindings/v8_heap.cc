@@ -251,6 +251,12 @@ class DeserializerState final : public v8::ValueDeserializer::Delegate {
     uint32_t type = 0;
     uint32_t length = 0;
     const void* bytes = nullptr;
+    // child_process's 'advanced' IPC format puts a kind (0: a view) first.
+    uint32_t kind = 0;
+    if (host_object_kind_prefix && (!deserializer.ReadUint32(&kind) || kind != 0)) {
+      ThrowError(isolate, nullptr, "Unable to deserialize cloned data.");
+      return {};
+    }
     if (!deserializer.ReadUint32(&type) || !deserializer.ReadUint32(&length) ||
         !deserializer.ReadRawBytes(length, &bytes) || type > 12) {
       ThrowError(isolate, nullptr, "Unable to deserialize cloned data.");
@@ -309,6 +315,7 @@ class DeserializerState final : public v8::ValueDeserializer::Delegate {
   }
 
   v8::Global<Value> buffer_prototype;
+  bool host_object_kind_prefix = false;
   std::vector<uint8_t> data;
   v8::ValueDeserializer deserializer;
   v8::Global<Object> self;
@@ -387,6 +394,10 @@ void DesSetBufferPrototype(const FunctionCallbackInfo<Value>& info) {
   Des(info)->buffer_prototype.Reset(info.GetIsolate(), info[0]);
 }
 
+void DesSetHostObjectKindPrefix(const FunctionCallbackInfo<Value>& info) {
+  Des(info)->host_object_kind_prefix = info[0]->IsTrue();
+}
+
 // _readRawBytes(length) -> offset of the bytes in the input.
 void DesReadRawBytes(const FunctionCallbackInfo<Value>& info) {
   DeserializerState* state = Des(info);
@@ -432,6 +443,7 @@ constexpr Method kDeserializerMethods[] = {
     {"readDouble", DesReadDouble},
     {"_readRawBytes", DesReadRawBytes},
     {"_setBufferPrototype", DesSetBufferPrototype},
+    {"_setHostObjectKindPrefix", DesSetHostObjectKindPrefix},
 };
 
 }  // namespace

@@ -86,7 +86,5 @@ assert.throws(() => cp.fork(__filename, [], { stdio: ['pipe', 'pipe', 'pipe'] })
   code: 'ERR_CHILD_PROCESS_IPC_REQUIRED',
   message: "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio",
 });
-if (common.runtimeName() === 'nodus') {
-  assert.throws(() => cp.fork(__filename, { serialization: 'advanced' }),
-                { code: 'ERR_NOT_IMPLEMENTED', message: /advanced/ });
-}
+assert.throws(() => cp.fork(__filename, { serialization: 'xml' }),
+              { code: 'ERR_INVALID_ARG_VALUE' });
