@@ -208,8 +208,11 @@ const server = require('http').createServer((req, res) => res.end(`pid ${process
 server.listen({ fd: Number(process.env.NODUS_WATCH_LISTEN_FD) }, () => {
   fs.writeSync(Number(process.env.NODUS_WATCH_READY_FD), 'ready\n');
 });
-// Graceful: stop accepting, finish what was accepted, exit.
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Graceful: stop accepting, finish what was accepted, exit. net's close, not
+// http's: http's also drops accepted connections whose request has not been
+// read yet (node 19+), which races with the load below.
+process.on('SIGTERM', () =>
+  require('net').Server.prototype.close.call(server, () => process.exit(0)));
 EOF2
   rm -f "$TMP/broken" "$TMP/answers" "$TMP/failures" "$TMP/stop-load"
   start "$WATCH" --restart=always --listen=127.0.0.1:"$PORT" --ready-signal --pidfile=r.pid \
