@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bindings/binding.h"
+#include "bindings/spawn_options.h"
 #include "env.h"
 #include "stream_handle.h"
 
@@ -108,38 +109,10 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   if (ProcessHandle::Unwrap(self_object) != nullptr) return info.GetReturnValue().Set(UV_EINVAL);
   Local<Object> js_options = info[0].As<Object>();
 
-  std::string file = ToStdString(isolate, GetOption(context, js_options, "file"));
-  std::vector<std::string> args =
-      ToStdStringVector(isolate, GetOption(context, js_options, "args"));
-  if (args.empty()) args.push_back(file);
-  std::vector<char*> argv = NullTerminatedPointers(args);
-  Local<Value> env_pairs = GetOption(context, js_options, "envPairs");
-  std::vector<std::string> envs = ToStdStringVector(isolate, env_pairs);
-  std::vector<char*> envp = NullTerminatedPointers(envs);
-  Local<Value> cwd_value = GetOption(context, js_options, "cwd");
-  std::string cwd;
-  bool has_cwd = cwd_value->IsString() && cwd_value.As<v8::String>()->Length() > 0;
-  if (has_cwd) cwd = ToStdString(isolate, cwd_value);
-
   uv_process_options_t options{};
   options.exit_cb = ProcessHandle::OnExit;
-  options.file = file.c_str();
-  options.args = argv.data();
-  options.env = env_pairs->IsArray() ? envp.data() : nullptr;
-  options.cwd = has_cwd ? cwd.c_str() : nullptr;
-  if (GetOption(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
-  Local<Value> uid = GetOption(context, js_options, "uid");
-  if (uid->IsInt32()) {
-    options.flags |= UV_PROCESS_SETUID;
-    options.uid = static_cast<uv_uid_t>(uid.As<v8::Int32>()->Value());
-  }
-  Local<Value> gid = GetOption(context, js_options, "gid");
-  if (gid->IsInt32()) {
-    options.flags |= UV_PROCESS_SETGID;
-    options.gid = static_cast<uv_gid_t>(gid.As<v8::Int32>()->Value());
-  }
-  if (GetOption(context, js_options, "windowsHide")->IsTrue())
-    options.flags |= UV_PROCESS_WINDOWS_HIDE;
+  SpawnCommand command;
+  command.Read(isolate, context, js_options, &options);
 
   std::vector<uv_stdio_container_t> stdio;
   Local<Value> stdio_value = GetOption(context, js_options, "stdio");

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bindings/binding.h"
+#include "bindings/spawn_options.h"
 #include "env.h"
 
 namespace nodus::bindings::spawn_sync {
@@ -158,19 +159,6 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> js_options = info[0].As<Object>();
 
-  std::string file = ToStdString(isolate, GetOption(context, js_options, "file"));
-  std::vector<std::string> args =
-      ToStdStringVector(isolate, GetOption(context, js_options, "args"));
-  if (args.empty()) args.push_back(file);
-  std::vector<char*> argv = NullTerminatedPointers(args);
-  Local<Value> env_pairs = GetOption(context, js_options, "envPairs");
-  std::vector<std::string> envs = ToStdStringVector(isolate, env_pairs);
-  std::vector<char*> envp = NullTerminatedPointers(envs);
-  Local<Value> cwd_value = GetOption(context, js_options, "cwd");
-  std::string cwd;
-  bool has_cwd = cwd_value->IsString() && cwd_value.As<v8::String>()->Length() > 0;
-  if (has_cwd) cwd = ToStdString(isolate, cwd_value);
-
   auto runner = std::make_unique<Runner>();
   uv_loop_init(&runner->loop);
   runner->process.data = runner.get();
@@ -184,21 +172,8 @@ void Spawn(const FunctionCallbackInfo<Value>& info) {
 
   uv_process_options_t options{};
   options.exit_cb = OnExit;
-  options.file = file.c_str();
-  options.args = argv.data();
-  options.env = env_pairs->IsArray() ? envp.data() : nullptr;
-  options.cwd = has_cwd ? cwd.c_str() : nullptr;
-  if (GetOption(context, js_options, "detached")->IsTrue()) options.flags |= UV_PROCESS_DETACHED;
-  Local<Value> uid = GetOption(context, js_options, "uid");
-  if (uid->IsInt32()) {
-    options.flags |= UV_PROCESS_SETUID;
-    options.uid = static_cast<uv_uid_t>(uid.As<v8::Int32>()->Value());
-  }
-  Local<Value> gid = GetOption(context, js_options, "gid");
-  if (gid->IsInt32()) {
-    options.flags |= UV_PROCESS_SETGID;
-    options.gid = static_cast<uv_gid_t>(gid.As<v8::Int32>()->Value());
-  }
+  SpawnCommand command;
+  command.Read(isolate, context, js_options, &options);
 
   std::vector<uv_stdio_container_t> stdio;
   Local<Value> stdio_value = GetOption(context, js_options, "stdio");
