@@ -304,6 +304,21 @@ int RunStatus(const Config& config) {
   return 4;
 }
 
+// stop and reload act only on a pidfile naming a running nodus-watch: an
+// unreadable one, or one naming another program, is reported (exit 1).
+static int ReportUnusablePidfile(const Config& config, const PidfileState& state) {
+  if (state.kind == PidfileState::Kind::kInvalid) {
+    std::fprintf(stderr, "nodus-watch: pidfile %s: %s\n", config.pidfile.c_str(),
+                 state.error.c_str());
+  } else {
+    std::fprintf(stderr,
+                 "nodus-watch: pidfile %s names pid %d, which is %s, not nodus-watch; not "
+                 "signalling it\n",
+                 config.pidfile.c_str(), state.pid, state.program.c_str());
+  }
+  return 1;
+}
+
 int RunStop(const Config& config) {
   PidfileState state = InspectPidfile(config.pidfile);
   switch (state.kind) {
@@ -316,15 +331,8 @@ int RunStop(const Config& config) {
       ReleasePidfile(config.pidfile, state.pid);
       return 0;
     case PidfileState::Kind::kInvalid:
-      std::fprintf(stderr, "nodus-watch: pidfile %s: %s\n", config.pidfile.c_str(),
-                   state.error.c_str());
-      return 1;
     case PidfileState::Kind::kForeign:
-      std::fprintf(stderr,
-                   "nodus-watch: pidfile %s names pid %d, which is %s, not nodus-watch; not "
-                   "signalling it\n",
-                   config.pidfile.c_str(), state.pid, state.program.c_str());
-      return 1;
+      return ReportUnusablePidfile(config, state);
     case PidfileState::Kind::kRunning:
       break;
   }
@@ -364,15 +372,8 @@ int RunReload(const Config& config) {
                   state.pid);
       return 7;
     case PidfileState::Kind::kInvalid:
-      std::fprintf(stderr, "nodus-watch: pidfile %s: %s\n", config.pidfile.c_str(),
-                   state.error.c_str());
-      return 1;
     case PidfileState::Kind::kForeign:
-      std::fprintf(stderr,
-                   "nodus-watch: pidfile %s names pid %d, which is %s, not nodus-watch; not "
-                   "signalling it\n",
-                   config.pidfile.c_str(), state.pid, state.program.c_str());
-      return 1;
+      return ReportUnusablePidfile(config, state);
     case PidfileState::Kind::kRunning:
       break;
   }
