@@ -332,8 +332,16 @@ bool Agent::StartIo(const std::string& host, int port) {
   if (options.inspect_publish_stderr) {
     std::fprintf(stderr, "Debugger listening on %s\nFor help, see: %s\n", WebSocketUrl().c_str(),
                  kHelpUrl);
-    std::fflush(stderr);
   }
+  if (!io_->loopback()) {
+    // Node only documents this danger; we say it where the user looks.
+    std::fprintf(stderr,
+                 "Warning: the inspector is bound to %s, which is not a loopback address: "
+                 "anyone who can reach it can run any code in this process. Use "
+                 "--inspect=127.0.0.1:%d unless that is intended.\n",
+                 host.c_str(), io_->port());
+  }
+  std::fflush(stderr);
   return true;
 }
 

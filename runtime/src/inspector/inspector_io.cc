@@ -110,6 +110,7 @@ class Server final : public InspectorIo {
   }
 
   int port() const override { return port_; }
+  bool loopback() const override { return loopback_; }
   std::string WebSocketUrl() const override { return "ws://" + host_port_ + "/" + target_.id; }
 
   void Send(int session_id, std::string message) override {
@@ -154,6 +155,7 @@ class Server final : public InspectorIo {
   std::thread thread_;
   bool loop_open_ = false;
   int port_ = 0;
+  bool loopback_ = true;
   std::string host_port_;  // "127.0.0.1:9229", "[::1]:9229"
   std::atomic<bool> accepting_{true};
 
@@ -208,9 +210,12 @@ int Server::Bind(const std::string& host_in, int port) {
   if (name.ss_family == AF_INET6) {
     auto* a6 = reinterpret_cast<sockaddr_in6*>(&name);
     port_ = ntohs(a6->sin6_port);
+    const in6_addr& a = a6->sin6_addr;
+    loopback_ = IN6_IS_ADDR_LOOPBACK(&a) || (IN6_IS_ADDR_V4MAPPED(&a) && a.s6_addr[12] == 127);
   } else {
     auto* a4 = reinterpret_cast<sockaddr_in*>(&name);
     port_ = ntohs(a4->sin_port);
+    loopback_ = (ntohl(a4->sin_addr.s_addr) >> 24) == 127;
   }
   // The URL names the host as given (Node prints "localhost" as is).
   bool v6 = host.find(':') != std::string::npos;

@@ -46,6 +46,9 @@ class InspectorIo {
   virtual ~InspectorIo() = default;
 
   virtual int port() const = 0;
+  // Whether the bound address is a loopback one (127.0.0.0/8, ::1): anything
+  // else lets other machines run code in the process.
+  virtual bool loopback() const = 0;
   // ws://HOST:PORT/ID as Node prints it (an IPv6 host in brackets).
   virtual std::string WebSocketUrl() const = 0;
 
