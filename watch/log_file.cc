@@ -18,7 +18,9 @@ namespace {
 int OpenForAppend(const std::string& path) {
   int fd;
   do {
-    fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    // O_NOFOLLOW: a symlink planted at the log's name (in a shared directory)
+    // must not make the supervisor append to another file.
+    fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
   } while (fd < 0 && errno == EINTR);
   return fd;
 }
@@ -34,6 +36,9 @@ int64_t NowMs() {
 Result<std::unique_ptr<LogFile>, std::string> LogFile::Open(const std::string& path,
                                                             uint64_t max_size, int keep) {
   int fd = OpenForAppend(path);
+  if (fd < 0 && errno == ELOOP) {
+    return "nodus-watch: log file " + path + " is a symbolic link; refusing to follow it";
+  }
   if (fd < 0) return "nodus-watch: cannot open log file " + path + ": " + std::strerror(errno);
   struct stat st {};
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -165,7 +165,10 @@ PidfileState InspectPidfile(const std::string& path) {
 Result<bool, std::string> AcquirePidfile(const std::string& path, int pid) {
   std::string temp = path + "." + std::to_string(pid) + ".tmp";
   for (int attempt = 0; attempt < 5; attempt++) {
-    int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // O_EXCL | O_NOFOLLOW: never write through a file or symlink someone else
+    // put at the temporary name; a leftover of ours is removed and retried.
+    int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST && unlink(temp.c_str()) == 0) continue;
     if (fd < 0) {
       return "nodus-watch: cannot write pidfile " + path + ": " + std::strerror(errno);
     }

@@ -273,6 +273,31 @@ TEST_CASE("a pidfile is taken unless it names a live process", "[watch]") {
   RemoveTree(dir);
 }
 
+// A shared directory (/tmp, /run) lets others plant symlinks at the names the
+// supervisor writes; none may redirect a write to their target.
+TEST_CASE("pidfiles and logs never write through planted symlinks", "[watch]") {
+  std::string dir = TempDir();
+  std::string victim = dir + "/victim";
+  WriteFile(victim, "precious\n");
+  int me = getpid();
+
+  std::string path = dir + "/app.pid";
+  REQUIRE(symlink(victim.c_str(), (path + "." + std::to_string(me) + ".tmp").c_str()) == 0);
+  REQUIRE(AcquirePidfile(path, me).ok());
+  CHECK(ReadFile(path) == std::to_string(me) + "\n");
+  CHECK(ReadFile(victim) == "precious\n");
+  ReleasePidfile(path, me);
+
+  std::string log = dir + "/app.log";
+  REQUIRE(symlink(victim.c_str(), log.c_str()) == 0);
+  auto opened = LogFile::Open(log, 0, 3);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error() ==
+        "nodus-watch: log file " + log + " is a symbolic link; refusing to follow it");
+  CHECK(ReadFile(victim) == "precious\n");
+  RemoveTree(dir);
+}
+
 TEST_CASE("the ready signal is a line reading ready", "[watch]") {
   ReadyDetector split;
   CHECK_FALSE(split.Feed("rea"));
