@@ -190,6 +190,9 @@ case "$case_name" in
     line '"from-" + "the-first-session"'
     keys C-d
     expect '^EXIT=0$'
+    # Others on the machine must not read what was typed (passwords, tokens).
+    mode=$(stat -c %a "$work/history")
+    [ "$mode" = 600 ] || fail "the history file is created with mode 0600, not $mode"
     start
     keys Up
     expect '^> "from-" \+ "the-first-session"$'
