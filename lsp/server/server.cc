@@ -1516,7 +1516,7 @@ int RunStdio(int in_fd, int out_fd, int debounce_ms) {
               write_all(Frame(message.dump(-1, ' ', false, Json::error_handler_t::replace)));
         }
       },
-      [&fs] { fs.ClearStatCache(); }, ListRealDir, std::move(options));
+      [&fs] { fs.ClearCaches(); }, ListRealDir, std::move(options));
   MessageReader reader;
   char buffer[65536];
   bool eof = false;

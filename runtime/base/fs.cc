@@ -30,6 +30,11 @@ FileKind RealFs::Stat(const std::string& path) {
 
 void RealFs::ClearStatCache() { stat_cache_.clear(); }
 
+void RealFs::ClearCaches() {
+  stat_cache_.clear();
+  real_directories_.clear();
+}
+
 std::optional<std::string> RealFs::ReadFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
@@ -48,10 +53,63 @@ std::optional<std::string> RealFs::ReadFile(const std::string& path) {
   return out;
 }
 
-std::string RealFs::RealPath(const std::string& path) {
+namespace {
+
+std::string LibcRealPath(const std::string& path) {
   char buf[PATH_MAX];
-  if (::realpath(path.c_str(), buf) == nullptr) return path;
+  if (::realpath(path.c_str(), buf) == nullptr) return {};
   return buf;
+}
+
+// An absolute path without "." or ".." components, empty components or a
+// trailing slash: the only shape the cached walk below handles.
+bool IsPlainAbsolute(const std::string& path) {
+  if (path.size() < 2 || path[0] != '/' || path.back() == '/') return false;
+  return path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
+         path.find("/../") == std::string::npos && !path.ends_with("/.") && !path.ends_with("/..");
+}
+
+}  // namespace
+
+const std::string& RealFs::RealDirectory(const std::string& dir) {
+  if (auto it = real_directories_.find(dir); it != real_directories_.end()) return it->second;
+  std::string real;
+  if (dir == "/") {
+    real = "/";
+  } else {
+    struct stat st;
+    if (::lstat(dir.c_str(), &st) != 0) {
+      real.clear();
+    } else if (S_ISLNK(st.st_mode)) {
+      real = LibcRealPath(dir);
+    } else if (S_ISDIR(st.st_mode)) {
+      size_t slash = dir.rfind('/');
+      const std::string& parent = RealDirectory(slash == 0 ? "/" : dir.substr(0, slash));
+      if (!parent.empty()) real = (parent == "/" ? "" : parent) + dir.substr(slash);
+    }
+  }
+  return real_directories_.emplace(dir, std::move(real)).first->second;
+}
+
+std::string RealFs::RealPath(const std::string& path) {
+  if (!IsPlainAbsolute(path)) {
+    std::string real = LibcRealPath(path);
+    return real.empty() ? path : real;
+  }
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return path;
+  if (S_ISDIR(st.st_mode)) {
+    const std::string& real = RealDirectory(path);
+    return real.empty() ? path : real;
+  }
+  if (S_ISLNK(st.st_mode)) {
+    std::string real = LibcRealPath(path);
+    return real.empty() ? path : real;
+  }
+  size_t slash = path.rfind('/');
+  const std::string& dir = RealDirectory(slash == 0 ? "/" : path.substr(0, slash));
+  if (dir.empty()) return path;
+  return (dir == "/" ? "" : dir) + path.substr(slash);
 }
 
 // ---- MemoryFs ----

@@ -24,16 +24,25 @@ class Fs {  // all paths absolute
 };
 
 // The real disk. Stat results are cached until ClearStatCache(), like Node's
-// stat cache during module loading; ReadFile and RealPath are not cached here.
+// stat cache during module loading. RealPath remembers the canonical path of
+// every directory it passes through until ClearCaches(), like Node's
+// realpathCache, so a file costs one lstat unless it is itself a symlink.
+// ReadFile is not cached.
 class RealFs final : public Fs {
  public:
   FileKind Stat(const std::string& path) override;
   std::optional<std::string> ReadFile(const std::string& path) override;
   std::string RealPath(const std::string& path) override;
   void ClearStatCache();
+  void ClearCaches();  // stats and directories' real paths
 
  private:
+  // The canonical path of directory `dir` (absolute, normalized), or "" if it
+  // cannot be resolved.
+  const std::string& RealDirectory(const std::string& dir);
+
   std::unordered_map<std::string, FileKind> stat_cache_;
+  std::unordered_map<std::string, std::string> real_directories_;
 };
 
 // An in-memory tree for tests. Adding an entry creates its missing parent

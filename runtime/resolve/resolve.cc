@@ -306,9 +306,18 @@ Resolver::Impl::Step Resolver::Impl::FindPath(std::string_view request,
   bool inside_path = !(IsRelativeRequest(request) && path::Normalize(request).starts_with(".."));
   auto package_request = absolute ? std::nullopt : SplitPackageRequest(request);
 
+  // "./x" names something strictly inside its lookup directory: when that
+  // directory is spelled canonically, statting it first changes no answer
+  // (nothing is inside a missing directory or a file) and would cost a call
+  // per require.
+  std::string normalized_request = IsRelativeRequest(request) ? path::Normalize(request) : "";
+  bool strictly_inside = !normalized_request.empty() && normalized_request != "." &&
+                         !normalized_request.starts_with("..");
   for (const std::string& dir : search) {
+    bool skip_check = strictly_inside && path::IsAbsolute(dir) && path::Normalize(dir) == dir;
     // Stat the directory as given: "/missing/.." does not exist for the OS.
-    if (inside_path && !dir.empty() && fs_.Stat(Unnormalized(dir)) != FileKind::kDirectory) {
+    if (inside_path && !skip_check && !dir.empty() &&
+        fs_.Stat(Unnormalized(dir)) != FileKind::kDirectory) {
       continue;
     }
     if (package_request) {

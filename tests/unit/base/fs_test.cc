@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <climits>
 #include <cstdlib>
 #include <fstream>
 
@@ -66,5 +67,41 @@ TEST_CASE("RealFs reads, stats with a cache, and resolves symlinks", "[base][fs]
   CHECK(fs.Stat(dir + "/nope") == FileKind::kNone);  // cached
   fs.ClearStatCache();
   CHECK(fs.Stat(dir + "/nope") == FileKind::kFile);
+  std::system(("rm -rf " + dir).c_str());
+}
+
+// RealPath's directory cache must give libc realpath's answers through
+// symlinked directories, symlinked files and odd spellings, and forget them
+// only on ClearCaches().
+TEST_CASE("RealFs real paths through symlinked directories", "[base][fs]") {
+  char tmpl[] = "/tmp/nodus_fs_real_XXXXXX";
+  REQUIRE(mkdtemp(tmpl) != nullptr);
+  char canonical[PATH_MAX];
+  REQUIRE(realpath(tmpl, canonical) != nullptr);
+  std::string dir = canonical;
+  REQUIRE(std::system(("mkdir -p " + dir + "/real/sub " + dir + "/other").c_str()) == 0);
+  { std::ofstream(dir + "/real/sub/m.js") << "x"; }
+  { std::ofstream(dir + "/other/m.js") << "y"; }
+  REQUIRE(symlink("real", (dir + "/via").c_str()) == 0);
+  REQUIRE(symlink(("../real/sub/m.js"), (dir + "/other/link.js").c_str()) == 0);
+  RealFs fs;
+  auto libc = [](const std::string& p) {
+    char buf[PATH_MAX];
+    return realpath(p.c_str(), buf) ? std::string(buf) : p;
+  };
+  for (std::string p : {dir + "/real/sub/m.js", dir + "/via/sub/m.js", dir + "/other/link.js",
+                        dir + "/via/sub", dir + "/via", dir + "/via/../other/m.js",
+                        dir + "//via/./sub/m.js", dir + "/via/sub/", std::string("/"), dir}) {
+    CHECK(fs.RealPath(p) == libc(p));
+  }
+  CHECK(fs.RealPath(dir + "/via/sub/missing.js") == dir + "/via/sub/missing.js");
+
+  // Re-pointing a directory link is seen after ClearCaches(), not before.
+  REQUIRE(unlink((dir + "/via").c_str()) == 0);
+  REQUIRE(symlink("other", (dir + "/via").c_str()) == 0);
+  fs.ClearStatCache();
+  CHECK(fs.RealPath(dir + "/via/m.js") == dir + "/real/m.js");
+  fs.ClearCaches();
+  CHECK(fs.RealPath(dir + "/via/m.js") == dir + "/other/m.js");
   std::system(("rm -rf " + dir).c_str());
 }
