@@ -12,28 +12,6 @@
 namespace nodus::lsp {
 namespace tree {
 
-void Walk(TSNode root, const std::function<bool(TSNode)>& visit) {
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  bool descend = visit(root);
-  for (;;) {
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
-      descend = visit(ts_tree_cursor_current_node(&cursor));
-      continue;
-    }
-    bool moved = false;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) break;
-    }
-    if (!moved) break;
-    descend = visit(ts_tree_cursor_current_node(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-}
-
 std::optional<std::string> StringValue(const Document& doc, TSNode node) {
   if (!Is(node, "string") && !Is(node, "template_string")) return std::nullopt;
   std::string value;
@@ -409,6 +387,10 @@ std::vector<Diagnostic> SyntaxDiagnostics(const Document& doc) {
     return false;
   });
   return out;
+}
+
+std::optional<RequireCall> RequireCallOf(const Document& doc, TSNode node) {
+  return AsRequire(doc, node);
 }
 
 std::vector<RequireCall> FindRequires(const Document& doc) {

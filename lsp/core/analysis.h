@@ -42,6 +42,8 @@ struct RequireCall {
 
 // Every `require('literal')` call (a single string or substitution-free template argument).
 std::vector<RequireCall> FindRequires(const Document& doc);
+// `node` as such a call, when it is one.
+std::optional<RequireCall> RequireCallOf(const Document& doc, TSNode node);
 // The require call whose string literal contains `offset` (quotes included).
 std::optional<RequireCall> RequireAt(const Document& doc, uint32_t offset);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "base/check.h"
 
@@ -28,15 +29,42 @@ TSPoint LineTable::PointAt(uint32_t offset) const {
 
 const TSLanguage* JavascriptLanguage() { return tree_sitter_javascript(); }
 
+namespace {
+// Parsers of documents that are gone, for the next ones (the workspace index
+// makes a Document per file it reads). A finished parse leaves a parser reset.
+constexpr size_t kSpareParsers = 4;
+thread_local bool spare_parsers_alive = false;  // trivial: readable during thread exit
+
+struct SpareParsers {
+  SpareParsers() { spare_parsers_alive = true; }
+  ~SpareParsers() {
+    spare_parsers_alive = false;
+    for (TSParser* parser : parsers) ts_parser_delete(parser);
+  }
+  std::vector<TSParser*> parsers;
+};
+thread_local SpareParsers spare_parsers;
+}  // namespace
+
 Document::Document(std::string text) : text_(std::move(text)), lines_(text_) {
-  parser_ = ts_parser_new();
-  NODUS_CHECK(ts_parser_set_language(parser_, JavascriptLanguage()));
+  std::vector<TSParser*>& spare = spare_parsers.parsers;
+  if (!spare.empty()) {
+    parser_ = spare.back();
+    spare.pop_back();
+  } else {
+    parser_ = ts_parser_new();
+    NODUS_CHECK(ts_parser_set_language(parser_, JavascriptLanguage()));
+  }
   Parse(nullptr);
 }
 
 Document::~Document() {
   if (tree_ != nullptr) ts_tree_delete(tree_);
-  ts_parser_delete(parser_);
+  if (spare_parsers_alive && spare_parsers.parsers.size() < kSpareParsers) {
+    spare_parsers.parsers.push_back(parser_);
+  } else {
+    ts_parser_delete(parser_);
+  }
 }
 
 void Document::Parse(TSTree* old_tree) {

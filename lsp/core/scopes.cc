@@ -50,111 +50,131 @@ bool IsFunctionScope(TSNode node) { return ScopeKind(node) == 3; }
 
 bool IsBlockScope(TSNode node) { return ScopeKind(node) >= 2; }
 
-// Like tree::Walk, but the visitor also gets the node's ancestors (root
-// first). tree-sitter 0.20's ts_node_parent walks down from the root, which is
-// quadratic on files with many top-level statements; this never calls it.
-void WalkWithAncestors(TSNode root,
-                       const std::function<void(TSNode, const std::vector<TSNode>&)>& visit) {
-  std::vector<TSNode> ancestors;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  visit(root, ancestors);
-  for (;;) {
-    TSNode current = ts_tree_cursor_current_node(&cursor);
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      ancestors.push_back(current);
-      visit(ts_tree_cursor_current_node(&cursor), ancestors);
-      continue;
-    }
-    bool moved = false;
-    for (;;) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) break;
-      ancestors.pop_back();
-    }
-    if (!moved) break;
-    visit(ts_tree_cursor_current_node(&cursor), ancestors);
-  }
-  ts_tree_cursor_delete(&cursor);
-}
-
+// Declarations are collected in one walk of the tree; references are noted
+// with the scope they sit in and resolved after the walk (a name may be
+// declared after its use), through the scopes' parent chain. tree-sitter
+// 0.20's ts_node_parent walks down from the root, which is quadratic on files
+// with many top-level statements; this never calls it.
 class Builder {
  public:
-  explicit Builder(const Document& doc) : doc_(doc) {}
+  Builder(const Document& doc, const std::function<void(TSNode)>& also) : doc_(doc), also_(also) {}
 
   ScopeModel Build() {
     // The root is scope 0 even when the parse failed so badly that it is an ERROR node.
-    AddScope(doc_.root(), {});
-    WalkWithAncestors(doc_.root(), [&](TSNode node, const std::vector<TSNode>& ancestors) {
-      ancestors_ = &ancestors;
-      if (!ancestors.empty() && IsBlockScope(node)) AddScope(node, ancestors);
-      CollectDeclarations(node);
-    });
-    WalkWithAncestors(doc_.root(), [&](TSNode node, const std::vector<TSNode>& ancestors) {
-      ancestors_ = &ancestors;
-      CollectReference(node);
-    });
-    ancestors_ = nullptr;
+    AddScope(doc_.root(), -1);
+    tree::WalkEnterLeave(
+        doc_.root(),
+        [&](TSNode node) {
+          int own = -1;
+          if (!stack_.empty() && IsBlockScope(node)) own = AddScope(node, InnerScope());
+          if (stack_.empty()) own = 0;
+          current_ = node;
+          current_scope_ = own;
+          static const tree::TypeSet kDeclaring = {"variable_declarator",
+                                                   "function_declaration",
+                                                   "generator_function_declaration",
+                                                   "class_declaration",
+                                                   "function_expression",
+                                                   "generator_function",
+                                                   "class",
+                                                   "formal_parameters",
+                                                   "arrow_function",
+                                                   "catch_clause",
+                                                   "for_in_statement",
+                                                   "import_clause",
+                                                   "namespace_import",
+                                                   "import_specifier",
+                                                   "comment"};
+          static const tree::TypeSet kNames = {"identifier", "shorthand_property_identifier"};
+          if (kDeclaring.Contains(node)) CollectDeclarations(node);
+          if (kNames.Contains(node)) CollectReference(node);
+          if (also_) also_(node);
+          stack_.push_back({node, own});
+          return true;
+        },
+        [&] { stack_.pop_back(); });
+    ResolveReferences();
     return std::move(model_);
   }
 
  private:
-  void AddScope(TSNode node, const std::vector<TSNode>& ancestors) {
-    int parent = -1;
-    for (size_t i = ancestors.size(); i-- > 0;) {
-      auto it = scope_of_.find(ancestors[i].id);
-      if (it != scope_of_.end()) {
-        parent = it->second;
-        break;
-      }
+  struct Ancestry {
+    TSNode node;
+    int scope;  // the scope the node opens, or -1
+  };
+  struct NameKey {
+    int scope;
+    std::string_view name;
+    bool operator==(const NameKey&) const = default;
+  };
+  struct NameKeyHash {
+    size_t operator()(const NameKey& k) const {
+      return std::hash<std::string_view>()(k.name) * 31 + static_cast<size_t>(k.scope);
     }
-    scope_of_[node.id] = static_cast<int>(model_.scopes.size());
+  };
+  struct PendingReference {
+    Reference ref;
+    int scope;
+  };
+
+  int AddScope(TSNode node, int parent) {
+    int index = static_cast<int>(model_.scopes.size());
     model_.scopes.push_back({node, parent, IsFunctionScope(node)});
-    names_.emplace_back();
+    return index;
   }
 
-  int ScopeIndex(TSNode node) {
-    auto it = scope_of_.find(node.id);
-    return it == scope_of_.end() ? 0 : it->second;
+  // The innermost scope holding the node being visited (its ancestors only).
+  int InnerScope() const {
+    for (size_t i = stack_.size(); i-- > 0;) {
+      if (stack_[i].scope >= 0) return stack_[i].scope;
+    }
+    return 0;
+  }
+
+  // The scope a node opens (the node being visited or one of its ancestors); 0 if none.
+  int ScopeOf(TSNode node) const {
+    if (ts_node_eq(node, current_)) return current_scope_ < 0 ? 0 : current_scope_;
+    for (size_t i = stack_.size(); i-- > 0;) {
+      if (ts_node_eq(stack_[i].node, node)) return stack_[i].scope < 0 ? 0 : stack_[i].scope;
+    }
+    return 0;
   }
 
   // The parent of the node being visited at depth `up` (0: its parent).
   TSNode Ancestor(size_t up) const {
-    const std::vector<TSNode>& a = *ancestors_;
-    return up < a.size() ? a[a.size() - 1 - up] : TSNode{};
+    return up < stack_.size() ? stack_[stack_.size() - 1 - up].node : TSNode{};
   }
 
   // The innermost scope at or above ancestor `up` (the visited node's
   // ancestors only; `function_scope`: where `var` lands).
-  TSNode ScopeAbove(size_t up, bool function_scope) const {
-    const std::vector<TSNode>& a = *ancestors_;
-    for (size_t i = up; i < a.size(); ++i) {
-      TSNode n = a[a.size() - 1 - i];
-      if (function_scope ? IsFunctionScope(n) : IsBlockScope(n)) return n;
+  int ScopeAbove(size_t up, bool function_scope) const {
+    for (size_t i = up; i < stack_.size(); ++i) {
+      const Ancestry& a = stack_[stack_.size() - 1 - i];
+      if (a.scope < 0) continue;
+      if (!function_scope || model_.scopes[a.scope].function) return a.scope;
     }
-    return a.empty() ? doc_.root() : a.front();
+    return 0;
   }
 
-  void Declare(TSNode name, TSNode scope, DeclKind kind, TSNode value, TSNode statement,
+  void Declare(TSNode name, int scope, DeclKind kind, TSNode value, TSNode statement,
                bool in_pattern) {
     Declaration d;
-    d.name = std::string(doc_.NodeText(name));
+    std::string_view text = doc_.NodeText(name);
+    d.name = std::string(text);
     d.range = RangeOf(name);
     d.kind = kind;
-    d.scope = ScopeIndex(scope);
+    d.scope = scope;
     d.name_node = name;
     d.value = value;
     d.statement = statement;
     d.in_pattern = in_pattern;
     int index = static_cast<int>(model_.declarations.size());
-    names_[d.scope].emplace(d.name, index);  // the first declaration of a name wins
+    names_.emplace(NameKey{scope, text}, index);  // the first declaration of a name wins
     declaring_.insert(d.range.start);
     model_.declarations.push_back(std::move(d));
   }
 
-  void Pattern(TSNode pattern, TSNode scope, DeclKind kind, TSNode value, TSNode statement,
+  void Pattern(TSNode pattern, int scope, DeclKind kind, TSNode value, TSNode statement,
                bool nested = false) {
     if (ts_node_is_null(pattern)) return;
     if (Is(pattern, "identifier") || Is(pattern, "shorthand_property_identifier_pattern")) {
@@ -189,22 +209,22 @@ class Builder {
     } else if (Is(node, "class_declaration")) {
       Pattern(Field(node, "name"), ScopeAbove(0, false), DeclKind::kClass, node, node);
     } else if (Is(node, "function_expression") || Is(node, "generator_function")) {
-      Pattern(Field(node, "name"), node, DeclKind::kFunction, node, node);
+      Pattern(Field(node, "name"), ScopeOf(node), DeclKind::kFunction, node, node);
     } else if (Is(node, "class")) {
-      Pattern(Field(node, "name"), node, DeclKind::kClass, node, node);
+      Pattern(Field(node, "name"), ScopeOf(node), DeclKind::kClass, node, node);
     }
     if (Is(node, "formal_parameters")) {
-      Pattern(node, Ancestor(0), DeclKind::kParameter, TSNode{}, Ancestor(0));
+      Pattern(node, ScopeOf(Ancestor(0)), DeclKind::kParameter, TSNode{}, Ancestor(0));
     } else if (Is(node, "arrow_function")) {
-      Pattern(Field(node, "parameter"), node, DeclKind::kParameter, TSNode{}, node);
+      Pattern(Field(node, "parameter"), ScopeOf(node), DeclKind::kParameter, TSNode{}, node);
     } else if (Is(node, "catch_clause")) {
-      Pattern(Field(node, "parameter"), node, DeclKind::kCatch, TSNode{}, node, true);
+      Pattern(Field(node, "parameter"), ScopeOf(node), DeclKind::kCatch, TSNode{}, node, true);
     } else if (Is(node, "for_in_statement")) {
       TSNode kind = Field(node, "kind");
       if (!ts_node_is_null(kind)) {
         std::string_view k = doc_.NodeText(kind);
         bool is_var = k == "var";
-        TSNode scope = is_var ? ScopeAbove(0, true) : node;
+        int scope = is_var ? ScopeAbove(0, true) : ScopeOf(node);
         DeclKind dk = is_var ? DeclKind::kVar : k == "const" ? DeclKind::kConst : DeclKind::kLet;
         Pattern(Field(node, "left"), scope, dk, TSNode{}, node, true);
       }
@@ -212,16 +232,13 @@ class Builder {
       uint32_t count = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < count; ++i) {
         TSNode child = ts_node_named_child(node, i);
-        if (Is(child, "identifier")) {
-          Declare(child, doc_.root(), DeclKind::kImport, TSNode{}, Ancestor(0), false);
-        }
+        if (Is(child, "identifier"))
+          Declare(child, 0, DeclKind::kImport, TSNode{}, Ancestor(0), false);
       }
     } else if (Is(node, "import_specifier")) {
       TSNode alias = Field(node, "alias");
       TSNode name = ts_node_is_null(alias) ? Field(node, "name") : alias;
-      if (Is(name, "identifier")) {
-        Declare(name, doc_.root(), DeclKind::kImport, TSNode{}, node, false);
-      }
+      if (Is(name, "identifier")) Declare(name, 0, DeclKind::kImport, TSNode{}, node, false);
     } else if (Is(node, "comment")) {
       GlobalComment(doc_.NodeText(node));
     }
@@ -262,37 +279,46 @@ class Builder {
 
   void CollectReference(TSNode node) {
     if (!Is(node, "identifier") && !Is(node, "shorthand_property_identifier")) return;
-    ByteRange range = RangeOf(node);
-    if (declaring_.contains(range.start)) return;
     TSNode parent = Ancestor(0);
     // `import x from`, `export { a as b }` name positions are not references.
     if (Is(parent, "export_specifier") || Is(parent, "import_specifier")) return;
-    Reference ref;
-    ref.range = range;
+    PendingReference pending;
+    pending.ref.range = RangeOf(node);
+    pending.scope = InnerScope();
     if (Is(parent, "unary_expression")) {
       TSNode op = Field(parent, "operator");
-      ref.typeof_guard = !ts_node_is_null(op) && doc_.NodeText(op) == "typeof";
+      pending.ref.typeof_guard = !ts_node_is_null(op) && doc_.NodeText(op) == "typeof";
     }
-    std::string name(doc_.NodeText(node));
-    const std::vector<TSNode>& ancestors = *ancestors_;
-    for (size_t i = ancestors.size(); i-- > 0;) {
-      auto it = scope_of_.find(ancestors[i].id);
-      if (it == scope_of_.end()) continue;
-      auto found = names_[it->second].find(name);
-      if (found != names_[it->second].end()) {
-        ref.declaration = found->second;
-        break;
+    pending_.push_back(pending);
+  }
+
+  void ResolveReferences() {
+    const std::string& text = doc_.text();
+    model_.references.reserve(pending_.size());
+    for (PendingReference& p : pending_) {
+      if (declaring_.contains(p.ref.range.start)) continue;
+      std::string_view name =
+          std::string_view(text).substr(p.ref.range.start, p.ref.range.end - p.ref.range.start);
+      for (int s = p.scope; s >= 0; s = model_.scopes[s].parent) {
+        auto found = names_.find(NameKey{s, name});
+        if (found != names_.end()) {
+          p.ref.declaration = found->second;
+          break;
+        }
       }
+      model_.references.push_back(p.ref);
     }
-    model_.references.push_back(ref);
   }
 
   const Document& doc_;
+  const std::function<void(TSNode)>& also_;
   ScopeModel model_;
-  std::unordered_map<const void*, int> scope_of_;
-  std::vector<std::unordered_map<std::string, int>> names_;  // per scope
-  std::unordered_set<uint32_t> declaring_;                   // start bytes of declaring names
-  const std::vector<TSNode>* ancestors_ = nullptr;           // of the node being visited
+  std::vector<Ancestry> stack_;  // the ancestors of the node being visited, root first
+  TSNode current_{};             // the node being visited
+  int current_scope_ = -1;       // the scope it opens, or -1
+  std::unordered_map<NameKey, int, NameKeyHash> names_;  // (scope, name) -> its first declaration
+  std::unordered_set<uint32_t> declaring_;               // start bytes of declaring names
+  std::vector<PendingReference> pending_;                // references in document order, unresolved
 };
 
 bool Touches(ByteRange range, uint32_t offset) {
@@ -323,7 +349,9 @@ std::string_view DeclKindName(DeclKind kind) {
   return "";
 }
 
-ScopeModel BuildScopes(const Document& doc) { return Builder(doc).Build(); }
+ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also) {
+  return Builder(doc, also).Build();
+}
 
 int ScopeModel::DeclarationAt(uint32_t offset) const {
   for (size_t i = 0; i < declarations.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,8 @@ struct ScopeModel {
   std::vector<ByteRange> ReferencesTo(int index) const;
 };
 
-ScopeModel BuildScopes(const Document& doc);
+// `also` (optional) is called on every node in document order during the
+// same walk of the tree (the summary rides along).
+ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also = nullptr);
 
 }  // namespace nodus::lsp

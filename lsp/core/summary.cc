@@ -1,5 +1,7 @@
 #include "lsp/core/summary.h"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "lsp/core/scopes.h"
@@ -28,11 +30,13 @@ std::string ParamsOf(const Document& doc, TSNode fn) {
 
 class Summarizer {
  public:
-  explicit Summarizer(const Document& doc) : doc_(doc), model_(BuildScopes(doc)) {}
+  // The requires, the bindings and the candidates for uses are collected in
+  // the scope model's walk of the tree (one walk per file: the workspace
+  // index summarizes every file of the workspace).
+  explicit Summarizer(const Document& doc)
+      : doc_(doc), model_(BuildScopes(doc, [this](TSNode node) { Visit(node); })) {}
 
   FileSummary Run() {
-    out_.require_calls = FindRequires(doc_);
-    CollectBindings();
     TSNode root = doc_.root();
     uint32_t count = ts_node_named_child_count(root);
     for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i));
@@ -71,11 +75,35 @@ class Summarizer {
     return false;
   }
 
-  void CollectBindings() {
-    tree::Walk(doc_.root(), [&](TSNode node) {
-      if (!Is(node, "variable_declarator")) return true;
+  void Visit(TSNode node) {
+    static const tree::TypeSet kVisited = {"call_expression", "variable_declarator",
+                                           "member_expression"};
+    if (!kVisited.Contains(node)) return;
+    if (Is(node, "call_expression")) {
+      if (std::optional<RequireCall> call = RequireCallOf(doc_, node)) {
+        out_.require_calls.push_back(std::move(*call));
+      }
+    } else if (Is(node, "variable_declarator")) {
+      Binding(node);
+    } else if (Is(node, "member_expression")) {
+      TSNode object = Field(node, "object");
+      TSNode property = Field(node, "property");
+      if (!Is(property, "property_identifier")) return;
+      if (Is(object, "identifier")) {
+        // `x.a`: a use if x turns out to be bound to a require (CollectUses).
+        members_.push_back({RangeOf(object), property});
+      } else if (auto spec = tree::RequireSpecifier(doc_, object)) {
+        require_members_.push_back(
+            {*spec, std::string(doc_.NodeText(property)), RangeOf(property), false});
+      }
+    }
+  }
+
+  // `const x = require('./m')`, `const {a, b: c} = require('./m')`, `const a = require('./m').a`.
+  void Binding(TSNode node) {
+    {
       std::string specifier, member;
-      if (!RequireValue(Field(node, "value"), specifier, member)) return true;
+      if (!RequireValue(Field(node, "value"), specifier, member)) return;
       TSNode name = Field(node, "name");
       if (Is(name, "identifier")) {
         out_.bindings.push_back(
@@ -104,8 +132,7 @@ class Summarizer {
           out_.uses.push_back({specifier, key_text, RangeOf(key), ts_node_eq(local, key)});
         }
       }
-      return true;
-    });
+    }
   }
 
   const RequireBinding* BindingOf(int declaration) const {
@@ -295,33 +322,43 @@ class Summarizer {
     for (const Reference& ref : model_.references) {
       const RequireBinding* b = BindingOf(ref.declaration);
       if (b == nullptr || !b->member.empty()) continue;
-      TSNode node =
-          ts_node_named_descendant_for_byte_range(doc_.root(), ref.range.start, ref.range.end);
-      TSNode parent = ts_node_parent(node);
-      if (!Is(parent, "member_expression") || !ts_node_eq(Field(parent, "object"), node)) {
-        continue;
+      TSNode property{};
+      if (ref.range.end > ref.range.start) {
+        // A named leaf: the member expressions seen in the walk (in document order).
+        auto it = std::lower_bound(
+            members_.begin(), members_.end(), ref.range.start,
+            [](const MemberCandidate& m, uint32_t start) { return m.object.start < start; });
+        if (it == members_.end() || !(it->object == ref.range)) continue;
+        property = it->property;
+      } else {
+        // A zero-width (missing) name: ask the tree, as a cursor question would.
+        TSNode node =
+            ts_node_named_descendant_for_byte_range(doc_.root(), ref.range.start, ref.range.end);
+        TSNode parent = ts_node_parent(node);
+        if (!Is(parent, "member_expression") || !ts_node_eq(Field(parent, "object"), node)) {
+          continue;
+        }
+        property = Field(parent, "property");
+        if (!Is(property, "property_identifier")) continue;
       }
-      TSNode property = Field(parent, "property");
-      if (!Is(property, "property_identifier")) continue;
       out_.uses.push_back(
           {b->specifier, std::string(doc_.NodeText(property)), RangeOf(property), false});
     }
-    tree::Walk(doc_.root(), [&](TSNode node) {
-      if (!Is(node, "member_expression")) return true;
-      auto spec = tree::RequireSpecifier(doc_, Field(node, "object"));
-      TSNode property = Field(node, "property");
-      if (spec && Is(property, "property_identifier")) {
-        out_.uses.push_back(
-            {*spec, std::string(doc_.NodeText(property)), RangeOf(property), false});
-      }
-      return true;
-    });
+    for (ImportUse& use : require_members_) out_.uses.push_back(std::move(use));
   }
 
+  struct MemberCandidate {
+    ByteRange object;  // the identifier x of `x.a`
+    TSNode property;
+  };
+
+  // Filled by Visit while model_ is being built: declared before it.
   const Document& doc_;
-  ScopeModel model_;
   FileSummary out_;
+  std::vector<MemberCandidate> members_;    // `x.a` with x an identifier, in document order
+  std::vector<ImportUse> require_members_;  // `require('./m').a`, in document order
   std::set<std::string> aliases_ = {"exports"};
+  ScopeModel model_;
 };
 
 }  // namespace

@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lsp/core/document.h"
 
@@ -34,15 +36,84 @@ inline bool Is(TSNode node, const char* type) {
   return value;
 }
 
+// Calls `enter` on every node in document order (false: skip its children)
+// and `leave` (no arguments) when the node and everything under it is done.
+template <typename Enter, typename Leave>
+void WalkEnterLeave(TSNode root, Enter&& enter, Leave&& leave) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool descend = enter(root);
+  for (;;) {
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+      descend = enter(ts_tree_cursor_current_node(&cursor));
+      continue;
+    }
+    for (;;) {
+      leave();
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        descend = enter(ts_tree_cursor_current_node(&cursor));
+        break;
+      }
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return;
+      }
+    }
+  }
+}
+
+// A set of node types of the JavaScript grammar, tested by symbol: one table
+// lookup per node where a chain of Is calls would hash each type. For the
+// walks over every node of every indexed file.
+class TypeSet {
+ public:
+  TypeSet(std::initializer_list<const char*> types) {
+    const TSLanguage* language = JavascriptLanguage();
+    uint32_t count = ts_language_symbol_count(language);
+    member_.assign(count, false);
+    for (uint32_t symbol = 0; symbol < count; ++symbol) {
+      const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(symbol));
+      for (const char* type : types) {
+        if (name != nullptr && std::strcmp(name, type) == 0) member_[symbol] = true;
+      }
+    }
+  }
+  bool Contains(TSNode node) const {
+    if (ts_node_is_null(node)) return false;
+    TSSymbol symbol = ts_node_symbol(node);
+    return symbol < member_.size() && member_[symbol];
+  }
+
+ private:
+  std::vector<bool> member_;
+};
+
 inline ByteRange RangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
 
+// `name` must be a string literal (or other static storage), as for Is: the
+// field id is looked up once per name (tree-sitter's lookup compares every
+// field name of the grammar).
 inline TSNode Field(TSNode node, const char* name) {
-  return ts_node_child_by_field_name(node, name, static_cast<uint32_t>(std::strlen(name)));
+  if (ts_node_is_null(node)) return TSNode{};
+  struct Entry {
+    const char* name;
+    TSFieldId id;
+  };
+  static thread_local Entry cache[256];
+  Entry& entry = cache[(reinterpret_cast<uintptr_t>(name) >> 3) & 255];
+  if (entry.name != name) {
+    entry = {name, ts_language_field_id_for_name(ts_tree_language(node.tree), name,
+                                                 static_cast<uint32_t>(std::strlen(name)))};
+  }
+  if (entry.id == 0) return TSNode{};
+  return ts_node_child_by_field_id(node, entry.id);
 }
 
 // Calls `visit` on every node in document order; `visit` returns false to skip
 // the node's children. Iterative, so deep trees do not exhaust the stack.
-void Walk(TSNode root, const std::function<bool(TSNode)>& visit);
+template <typename Visit>
+void Walk(TSNode root, Visit&& visit) {
+  WalkEnterLeave(root, visit, [] {});
+}
 
 // The value of a string or substitution-free template literal; nullopt otherwise.
 std::optional<std::string> StringValue(const Document& doc, TSNode node);
