@@ -258,22 +258,48 @@ WriteStream.prototype._construct = function(callback) {
   openStream(this, callback);
 };
 
+// Writes all of `data` at pos (null: the current position). A short write (a
+// device with room for part of the data) is not success: the rest is written
+// until all of it is, or the error that stops it reaches cb. EAGAIN (a
+// non-blocking descriptor passed as `fd`) and writes of nothing are tried
+// again a few times before giving up.
+function writeAll(stream, data, pos, cb, idle = 0) {
+  stream[kFs].write(stream.fd, data, 0, data.length, pos, (er, bytes) => {
+    if (er && er.code === 'EAGAIN') {
+      er = null;
+      bytes = 0;
+    }
+    if (er || stream.destroyed) {
+      cb(er);
+      return;
+    }
+    stream.bytesWritten += bytes;
+    if (bytes === data.length) {
+      cb(null);
+      return;
+    }
+    idle = bytes > 0 ? 0 : idle + 1;
+    if (idle > 5) {
+      const err = new Error(`write stalled with ${data.length - bytes} bytes left`);
+      err.code = 'EIO';
+      cb(err);
+      return;
+    }
+    writeAll(stream, data.subarray(bytes), pos === null ? null : pos + bytes, cb, idle);
+  });
+}
+
+function afterWrite(stream, cb) {
+  return (er) => {
+    stream[kIsPerformingIO] = false;
+    cb(er);
+    if (stream.destroyed) stream.emit(kIsPerformingIO, er);
+  };
+}
+
 WriteStream.prototype._write = function(data, encoding, cb) {
   this[kIsPerformingIO] = true;
-  this[kFs].write(this.fd, data, 0, data.length, this.pos === undefined ? null : this.pos, (er, bytes) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      this.emit(kIsPerformingIO, er);
-      return;
-    }
-    if (er) {
-      cb(er);
-      return;
-    }
-    this.bytesWritten += bytes;
-    cb();
-  });
+  writeAll(this, data, this.pos === undefined ? null : this.pos, afterWrite(this, cb));
   if (this.pos !== undefined) this.pos += data.length;
 };
 
@@ -286,20 +312,22 @@ WriteStream.prototype._writev = function(data, cb) {
     chunks[i] = chunk;
     size += chunk.length;
   }
+  const pos = this.pos === undefined ? null : this.pos;
+  const done = afterWrite(this, cb);
   this[kIsPerformingIO] = true;
-  this[kFs].writev(this.fd, chunks, this.pos === undefined ? null : this.pos, (er, bytes) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
-      cb(er);
-      this.emit(kIsPerformingIO, er);
-      return;
-    }
-    if (er) {
-      cb(er);
+  this[kFs].writev(this.fd, chunks, pos, (er, bytes) => {
+    if (er || this.destroyed) {
+      done(er);
       return;
     }
     this.bytesWritten += bytes;
-    cb();
+    if (bytes === size) {
+      done(null);
+      return;
+    }
+    // A short writev: the rest as one buffer, written to the end.
+    const rest = Buffer.concat(chunks, size).subarray(bytes);
+    writeAll(this, rest, pos === null ? null : pos + bytes, done);
   });
   if (this.pos !== undefined) this.pos += size;
 };
