@@ -54,6 +54,12 @@ void PromiseRejectCallback(v8::PromiseRejectMessage message) {
 
 }  // namespace
 
+namespace bindings {
+void RegisterEnvExternalReferences(ExternalReferences& references) {
+  references.Add(InternalBinding);
+}
+}  // namespace bindings
+
 Env::Env(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop,
          const Options& options, std::vector<std::string> argv)
     : isolate_(isolate),

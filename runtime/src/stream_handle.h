@@ -72,6 +72,8 @@ class StreamHandle {
   // Creates a class, its template kept for the life of the process.
   static v8::Local<v8::FunctionTemplate> NewClass(Env& env, const char* name,
                                                   v8::FunctionCallback ctor);
+  // The callbacks InstallMethods installs (bindings::ExternalReferences).
+  static void RegisterExternalReferences(bindings::ExternalReferences& references);
 
   // close(cb) and TCP's reset(cb): uv_close or uv_tcp_close_reset, then cb.
   void BeginClose(v8::Local<v8::Value> callback, bool reset);
@@ -103,6 +105,7 @@ class StreamHandle {
   static void OnClose(uv_handle_t* handle);
   static void OnConnection(uv_stream_t* server, int status);
 
+  static std::span<const bindings::Method> Methods();
   static void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& info);
   static void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& info);
   static void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& info);

@@ -59,6 +59,29 @@ InitializeFn FindBinding(std::string_view name) {
   return nullptr;
 }
 
+void ExternalReferences::AddAddress(intptr_t address) {
+  // Insertion order is the index V8 records, so it must not depend on
+  // addresses (the snapshot is written by another executable).
+  for (intptr_t known : addresses_) {
+    if (known == address) return;
+  }
+  addresses_.push_back(address);
+}
+
+const intptr_t* AllExternalReferences() {
+  static const std::vector<intptr_t>* table = [] {
+    ExternalReferences references;
+    RegisterEnvExternalReferences(references);
+#define NODUS_BINDING_REFERENCES(id) id::RegisterExternalReferences(references);
+    NODUS_BINDINGS(NODUS_BINDING_REFERENCES)
+#undef NODUS_BINDING_REFERENCES
+    auto* out = new std::vector<intptr_t>(references.addresses());
+    out->push_back(0);
+    return out;
+  }();
+  return table->data();
+}
+
 v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text) {
   return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
                                  static_cast<int>(text.size()))

@@ -63,9 +63,36 @@ struct Method {
   v8::FunctionCallback callback;
 };
 
-#define NODUS_DECLARE_BINDING(name)                        \
-  namespace name {                                         \
-  void Initialize(Env& env, v8::Local<v8::Object> target); \
+// Every native function a binding can install (callbacks, constructors,
+// accessors, interceptors). V8's startup snapshot (snapshot.h) stores a
+// native function as its index in this list, so each binding registers the
+// same tables its Initialize installs; a callback missing here makes the
+// build's snapshot step fail.
+class ExternalReferences {
+ public:
+  void Add(v8::FunctionCallback callback) { AddAddress(reinterpret_cast<intptr_t>(callback)); }
+  void Add(std::span<const Method> methods) {
+    for (const Method& method : methods) Add(method.callback);
+  }
+  // Interceptors and other callback types.
+  template <typename Fn>
+  void AddFunction(Fn* fn) {
+    AddAddress(reinterpret_cast<intptr_t>(fn));
+  }
+  void AddAddress(intptr_t address);
+  const std::vector<intptr_t>& addresses() const { return addresses_; }
+
+ private:
+  std::vector<intptr_t> addresses_;
+};
+
+// Env's own native functions (internalBinding itself), defined in env.cc.
+void RegisterEnvExternalReferences(ExternalReferences& references);
+
+#define NODUS_DECLARE_BINDING(name)                                \
+  namespace name {                                                 \
+  void Initialize(Env& env, v8::Local<v8::Object> target);         \
+  void RegisterExternalReferences(ExternalReferences& references); \
   }
 NODUS_BINDINGS(NODUS_DECLARE_BINDING)
 #undef NODUS_DECLARE_BINDING
@@ -83,6 +110,12 @@ v8::Local<v8::Function> SetClass(Env& env, v8::Local<v8::Object> target, const c
 // Looks up the Initialize function of a binding; nullptr if unknown.
 using InitializeFn = void (*)(Env&, v8::Local<v8::Object>);
 InitializeFn FindBinding(std::string_view name);
+
+// The external references of every binding in NODUS_BINDINGS, of
+// SetMethods/SetClass themselves and of Env, without duplicates, ending with
+// 0 (what v8::Isolate::CreateParams::external_references takes). Built once;
+// the same for every process running this binary.
+const intptr_t* AllExternalReferences();
 
 // Small conversions used by every binding.
 v8::Local<v8::String> ToV8(v8::Isolate* isolate, std::string_view text);

@@ -619,6 +619,8 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   SetConstant(env, target, "kMaxLength", static_cast<double>(v8::TypedArray::kMaxLength));

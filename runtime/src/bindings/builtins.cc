@@ -22,6 +22,8 @@ constexpr Method kMethods[] = {{"compile", Compile}};
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   std::vector<v8::Local<v8::Value>> ids;

@@ -161,6 +161,8 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, Local<Object> target) {
   SetMethods(env, target, kMethods);
   SetConstant(env, target, "AI_ADDRCONFIG", AI_ADDRCONFIG);

@@ -790,6 +790,14 @@ constexpr Method kHmacMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(HashNew);
+  refs.Add(kHashMethods);
+  refs.Add(HmacNew);
+  refs.Add(kHmacMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   SetClass(env, target, "Hash", HashNew, kHashMethods);

@@ -432,6 +432,12 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(New);
+  refs.Add(kParserMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   Local<v8::Function> ctor = SetClass(env, target, "HTTPParser", New, kParserMethods);

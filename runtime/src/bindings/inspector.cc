@@ -194,6 +194,12 @@ constexpr Method kConnectionMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(NewConnection);
+  refs.Add(kConnectionMethods);
+}
+
 void Initialize(Env& env, Local<Object> target) {
   SetMethods(env, target, kMethods);
   SetClass(env, target, "Connection", NewConnection, kConnectionMethods);

@@ -194,6 +194,8 @@ std::unique_ptr<resolve::Resolver> CreateResolver(Env& env, base::RealFs& fs) {
   return std::make_unique<resolve::Resolver>(fs, std::move(options));
 }
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   std::vector<std::string> ids;

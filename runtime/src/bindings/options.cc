@@ -5,6 +5,8 @@
 
 namespace nodus::bindings::options {
 
+void RegisterExternalReferences(ExternalReferences&) {}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env.isolate();
   const Options& o = env.options();

@@ -219,6 +219,8 @@ Local<v8::Object> NullProtoObject(Env& env) {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
 

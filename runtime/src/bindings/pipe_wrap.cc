@@ -129,6 +129,11 @@ constexpr Method kPipeMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(New);
+  refs.Add(kPipeMethods);
+}
+
 void Initialize(Env& env, Local<Object> target) {
   Isolate* isolate = env.isolate();
   Local<v8::FunctionTemplate> tmpl = StreamHandle::NewClass(env, "Pipe", New);

@@ -330,6 +330,16 @@ constexpr SignalName kSignals[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.AddFunction(EnvGetter);
+  refs.AddFunction(EnvSetter);
+  refs.AddFunction(EnvQuery);
+  refs.AddFunction(EnvDeleter);
+  refs.AddFunction(EnvEnumerator);
+  refs.AddFunction(EnvDefiner);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   // Signal numbers of this platform, for process.kill and os.constants.signals.

@@ -196,6 +196,11 @@ constexpr Method kProcessMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(New);
+  refs.Add(kProcessMethods);
+}
+
 void Initialize(Env& env, Local<Object> target) {
   SetClass(env, target, "Process", New, kProcessMethods);
 }

@@ -76,6 +76,8 @@ constexpr Method kMethods[] = {{"structuredClone", StructuredClone}};
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) { SetMethods(env, target, kMethods); }
 
 }  // namespace nodus::bindings::serdes

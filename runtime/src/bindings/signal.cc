@@ -79,6 +79,8 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) { SetMethods(env, target, kMethods); }
 
 }  // namespace nodus::bindings::signal

@@ -289,6 +289,8 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, Local<Object> target) { SetMethods(env, target, kMethods); }
 
 }  // namespace nodus::bindings::spawn_sync

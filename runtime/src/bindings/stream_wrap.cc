@@ -522,7 +522,7 @@ void StreamHandle::AddMethods(Env& env, Local<v8::FunctionTemplate> tmpl,
   }
 }
 
-void StreamHandle::InstallMethods(Env& env, Local<v8::FunctionTemplate> tmpl) {
+std::span<const bindings::Method> StreamHandle::Methods() {
   static constexpr bindings::Method kMethods[] = {
       {"readStart", ReadStart},
       {"readStop", ReadStop},
@@ -539,8 +539,18 @@ void StreamHandle::InstallMethods(Env& env, Local<v8::FunctionTemplate> tmpl) {
       {"getAsyncId", GetAsyncId},
       {"setBlocking", SetBlocking},
   };
+  return kMethods;
+}
+
+void StreamHandle::RegisterExternalReferences(bindings::ExternalReferences& references) {
+  references.Add(Methods());
+  references.Add(GetFd);
+  references.Add(GetWriteQueueSize);
+}
+
+void StreamHandle::InstallMethods(Env& env, Local<v8::FunctionTemplate> tmpl) {
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  AddMethods(env, tmpl, kMethods);
+  AddMethods(env, tmpl, Methods());
   Isolate* isolate = env.isolate();
   Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   tmpl->PrototypeTemplate()->SetAccessorProperty(
@@ -572,6 +582,11 @@ constexpr Method kMethods[] = {
 };
 
 }  // namespace
+
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  StreamHandle::RegisterExternalReferences(refs);
+}
 
 void Initialize(Env& env, Local<Object> target) {
   SetMethods(env, target, kMethods);

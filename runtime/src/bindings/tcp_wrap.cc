@@ -168,6 +168,11 @@ constexpr Method kTcpMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(New);
+  refs.Add(kTcpMethods);
+}
+
 void Initialize(Env& env, Local<Object> target) {
   Isolate* isolate = env.isolate();
   Local<v8::FunctionTemplate> tmpl = StreamHandle::NewClass(env, "TCP", New);

@@ -1089,6 +1089,14 @@ constexpr Method kMethods[] = {{"getCiphers", GetCiphers}};
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(ContextNew);
+  refs.Add(kContextMethods);
+  refs.Add(EngineNew);
+  refs.Add(kEngineMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   SetClass(env, target, "SecureContext", ContextNew, kContextMethods);

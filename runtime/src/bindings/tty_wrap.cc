@@ -124,6 +124,12 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(New);
+  refs.Add(kTtyMethods);
+}
+
 void Initialize(Env& env, Local<Object> target) {
   SetMethods(env, target, kMethods);
   Local<v8::FunctionTemplate> tmpl = StreamHandle::NewClass(env, "TTY", New);

@@ -33,6 +33,8 @@ constexpr Method kMethods[] = {{"errname", ErrName}, {"getErrorMap", GetErrorMap
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) { refs.Add(kMethods); }
+
 void Initialize(Env& env, v8::Local<v8::Object> target) { SetMethods(env, target, kMethods); }
 
 }  // namespace nodus::bindings::uv

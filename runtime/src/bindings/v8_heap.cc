@@ -448,6 +448,14 @@ constexpr Method kDeserializerMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(SerializerNew);
+  refs.Add(kSerializerMethods);
+  refs.Add(DeserializerNew);
+  refs.Add(kDeserializerMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   SetClass(env, target, "Serializer", SerializerNew, kSerializerMethods);

@@ -364,6 +364,25 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(ScriptNew);
+  refs.Add(ScriptRun);
+  refs.AddFunction(PropertyGetter);
+  refs.AddFunction(PropertySetter);
+  refs.AddFunction(PropertyQuery);
+  refs.AddFunction(PropertyDeleter);
+  refs.AddFunction(PropertyEnumerator);
+  refs.AddFunction(PropertyDefiner);
+  refs.AddFunction(PropertyDescriptorCallback);
+  refs.AddFunction(IndexedGetter);
+  refs.AddFunction(IndexedSetter);
+  refs.AddFunction(IndexedQuery);
+  refs.AddFunction(IndexedDeleter);
+  refs.AddFunction(IndexedDefiner);
+  refs.AddFunction(IndexedDescriptor);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env.isolate();
   if (context_private.IsEmpty()) {

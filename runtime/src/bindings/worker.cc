@@ -391,6 +391,14 @@ constexpr Method kMethods[] = {
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(PortNew);
+  refs.Add(kPortMethods);
+  refs.Add(WorkerNew);
+  refs.Add(kWorkerMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   SetMethods(env, target, kMethods);
   Local<v8::Function> port_constructor =

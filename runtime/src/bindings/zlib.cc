@@ -621,6 +621,12 @@ constexpr Constant kBrotliErrors[] = {BROTLI_DECODER_ERROR_CODES_LIST(NODUS_BROT
 
 }  // namespace
 
+void RegisterExternalReferences(ExternalReferences& refs) {
+  refs.Add(kMethods);
+  refs.Add(New);
+  refs.Add(kEngineMethods);
+}
+
 void Initialize(Env& env, v8::Local<v8::Object> target) {
   v8::Isolate* isolate = env.isolate();
   SetMethods(env, target, kMethods);
