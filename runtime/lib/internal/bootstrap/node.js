@@ -1,6 +1,9 @@
 'use strict';
 // Sets up `process` and the global object the way Node 20 presents them.
-// Runs once, before the entry point (internal/main/*).
+// Runs once in every process, before the entry point (internal/main/*): also
+// when the builtins it requires were evaluated at build time in the startup
+// snapshot (internal/bootstrap/snapshot), so everything that differs between
+// processes (argv, env, pid, options, handlers) is set up here.
 
 const EventEmitter = require('events');
 const processMethods = internalBinding('process_methods');
@@ -33,7 +36,8 @@ defineValue('features', {
   tls_ocsp: false, tls: true, cached_builtins: true, require_module: false,
 });
 defineValue('config', { target_defaults: {}, variables: { node_shared: false } });
-defineValue('moduleLoadList', []);
+const realm = require('internal/bootstrap/realm');
+defineValue('moduleLoadList', realm.moduleLoadList);
 defineValue('_exiting', false);
 defineValue('domain', null);
 
@@ -99,3 +103,6 @@ require('internal/bootstrap/globals').setupGlobals(queueMicrotask);
 
 // --- --cpu-prof / --heap-prof: profilers start before the entry point --------
 if (options.cpuProf || options.heapProf) require('internal/inspector/profiler').start(options);
+
+// Module code waiting for the process to be set up runs now.
+realm.setProcessReady();

@@ -8,6 +8,25 @@ const { compile, ids } = internalBinding('builtins');
 
 const builtinIds = new Set(ids);
 const cache = new Map();
+// Like Node, process.moduleLoadList records every builtin loaded, in order
+// (internal/bootstrap/node makes this array process.moduleLoadList).
+const moduleLoadList = [];
+
+// Module top-level code that needs the process set up (argv, env, execPath)
+// registers it here. It runs once internal/bootstrap/node has set up
+// `process`: at once for modules loaded later, and, for modules evaluated
+// before (at build time, in the startup snapshot), in every process at start.
+const processReadyHooks = [];
+let processReady = false;
+function onProcessReady(fn) {
+  if (processReady) fn();
+  else processReadyHooks.push(fn);
+}
+function setProcessReady() {
+  processReady = true;
+  for (const fn of processReadyHooks) fn();
+  processReadyHooks.length = 0;
+}
 
 class BuiltinModule {
   constructor(id) {
@@ -39,8 +58,7 @@ function requireBuiltin(id) {
   }
   const mod = new BuiltinModule(id);
   cache.set(id, mod);
-  // Like Node, process.moduleLoadList records every builtin loaded, in order.
-  if (process.moduleLoadList !== undefined) process.moduleLoadList.push(`NativeModule ${id}`);
+  moduleLoadList.push(`NativeModule ${id}`);
   const fn = compile(id);
   mod.loading = true;
   // try/finally, not catch-and-rethrow: a rethrow would move the reported
@@ -57,6 +75,8 @@ function requireBuiltin(id) {
   return mod.exports;
 }
 
-module.exports = { requireBuiltin, BuiltinModule };
+module.exports = {
+  requireBuiltin, BuiltinModule, moduleLoadList, onProcessReady, setProcessReady,
+};
 cache.set('internal/bootstrap/realm', module);
 module.loaded = true;

@@ -153,7 +153,11 @@ function parseEnv(text) {
 }
 
 let exitCode;
+// When the process started (process.uptime()): set by install, which runs in
+// every process (this module may be evaluated at build time, in the snapshot).
+let startTime = 0;
 function install(process) {
+  startTime = binding.now();
   const methods = {
     hrtime, memoryUsage, cpuUsage, resourceUsage, exit, kill, umask, chdir,
     cwd: binding.cwd,
@@ -289,7 +293,5 @@ function install(process) {
     },
   });
 }
-
-const startTime = binding.now();
 
 module.exports = { install, hrtime };

@@ -65,7 +65,11 @@ Object.defineProperty(Module.prototype, 'parent', {
 Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
-Module.globalPaths = modulesBinding.globalPaths(process.execPath);
+// From NODE_PATH, HOME and the executable's path: per process.
+Module.globalPaths = [];
+require('internal/bootstrap/realm').onProcessReady(() => {
+  Module.globalPaths = modulesBinding.globalPaths(process.execPath);
+});
 Module.builtinModules = Object.freeze(modulesBinding.builtinModules.slice());
 let wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
