@@ -48,8 +48,6 @@ int ScopeKind(TSNode node) {
 
 bool IsFunctionScope(TSNode node) { return ScopeKind(node) == 3; }
 
-bool IsBlockScope(TSNode node) { return ScopeKind(node) >= 2; }
-
 // Declarations are collected in one walk of the tree; references are noted
 // with the scope they sit in and resolved after the walk (a name may be
 // declared after its use), through the scopes' parent chain. tree-sitter
@@ -57,7 +55,9 @@ bool IsBlockScope(TSNode node) { return ScopeKind(node) >= 2; }
 // with many top-level statements; this never calls it.
 class Builder {
  public:
-  Builder(const Document& doc, const std::function<void(TSNode)>& also) : doc_(doc), also_(also) {}
+  Builder(const Document& doc, const std::function<void(TSNode)>& also,
+          const tree::TypeSet* also_types)
+      : doc_(doc), also_(also), also_types_(also_types) {}
 
   ScopeModel Build() {
     // The root is scope 0 even when the parse failed so badly that it is an ERROR node.
@@ -65,9 +65,23 @@ class Builder {
     tree::WalkEnterLeave(
         doc_.root(),
         [&](TSNode node) {
-          int own = -1;
-          if (!stack_.empty() && IsBlockScope(node)) own = AddScope(node, InnerScope());
-          if (stack_.empty()) own = 0;
+          static const tree::TypeSet kScopes = {"program",
+                                                "function_declaration",
+                                                "function_expression",
+                                                "generator_function",
+                                                "generator_function_declaration",
+                                                "arrow_function",
+                                                "method_definition",
+                                                "class_static_block",
+                                                "statement_block",
+                                                "for_statement",
+                                                "for_in_statement",
+                                                "switch_body",
+                                                "catch_clause",
+                                                "class"};
+          TSSymbol symbol = ts_node_symbol(node);
+          int own = 0;  // the root is scope 0
+          if (!stack_.empty()) own = kScopes.Contains(symbol) ? AddScope(node, InnerScope()) : -1;
           current_ = node;
           current_scope_ = own;
           static const tree::TypeSet kDeclaring = {"variable_declarator",
@@ -86,9 +100,9 @@ class Builder {
                                                    "import_specifier",
                                                    "comment"};
           static const tree::TypeSet kNames = {"identifier", "shorthand_property_identifier"};
-          if (kDeclaring.Contains(node)) CollectDeclarations(node);
-          if (kNames.Contains(node)) CollectReference(node);
-          if (also_) also_(node);
+          if (kDeclaring.Contains(symbol)) CollectDeclarations(node);
+          if (kNames.Contains(symbol)) CollectReference(node);
+          if (also_ && (also_types_ == nullptr || also_types_->Contains(symbol))) also_(node);
           stack_.push_back({node, own});
           return true;
         },
@@ -312,6 +326,7 @@ class Builder {
 
   const Document& doc_;
   const std::function<void(TSNode)>& also_;
+  const tree::TypeSet* also_types_;
   ScopeModel model_;
   std::vector<Ancestry> stack_;  // the ancestors of the node being visited, root first
   TSNode current_{};             // the node being visited
@@ -349,8 +364,9 @@ std::string_view DeclKindName(DeclKind kind) {
   return "";
 }
 
-ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also) {
-  return Builder(doc, also).Build();
+ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also,
+                       const tree::TypeSet* also_types) {
+  return Builder(doc, also, also_types).Build();
 }
 
 int ScopeModel::DeclarationAt(uint32_t offset) const {

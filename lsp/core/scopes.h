@@ -60,8 +60,14 @@ struct ScopeModel {
   std::vector<ByteRange> ReferencesTo(int index) const;
 };
 
+namespace tree {
+class TypeSet;
+}
+
 // `also` (optional) is called on every node in document order during the
-// same walk of the tree (the summary rides along).
-ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also = nullptr);
+// same walk of the tree (the summary rides along); only on nodes of
+// `also_types` when given.
+ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also = nullptr,
+                       const tree::TypeSet* also_types = nullptr);
 
 }  // namespace nodus::lsp

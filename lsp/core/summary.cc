@@ -28,13 +28,18 @@ std::string ParamsOf(const Document& doc, TSNode fn) {
   return "()";
 }
 
+// The nodes Summarizer::Visit looks at.
+const tree::TypeSet kVisited = {"call_expression", "variable_declarator", "member_expression"};
+
 class Summarizer {
  public:
   // The requires, the bindings and the candidates for uses are collected in
   // the scope model's walk of the tree (one walk per file: the workspace
   // index summarizes every file of the workspace).
   explicit Summarizer(const Document& doc)
-      : doc_(doc), model_(BuildScopes(doc, [this](TSNode node) { Visit(node); })) {}
+      : doc_(doc),
+        model_(BuildScopes(
+            doc, [this](TSNode node) { Visit(node); }, &kVisited)) {}
 
   FileSummary Run() {
     TSNode root = doc_.root();
@@ -76,9 +81,6 @@ class Summarizer {
   }
 
   void Visit(TSNode node) {
-    static const tree::TypeSet kVisited = {"call_expression", "variable_declarator",
-                                           "member_expression"};
-    if (!kVisited.Contains(node)) return;
     if (Is(node, "call_expression")) {
       if (std::optional<RequireCall> call = RequireCallOf(doc_, node)) {
         out_.require_calls.push_back(std::move(*call));

@@ -78,10 +78,9 @@ class TypeSet {
     }
   }
   bool Contains(TSNode node) const {
-    if (ts_node_is_null(node)) return false;
-    TSSymbol symbol = ts_node_symbol(node);
-    return symbol < member_.size() && member_[symbol];
+    return !ts_node_is_null(node) && Contains(ts_node_symbol(node));
   }
+  bool Contains(TSSymbol symbol) const { return symbol < member_.size() && member_[symbol]; }
 
  private:
   std::vector<bool> member_;
