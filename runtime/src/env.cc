@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "inspector_agent.h"
 #include "resolve/resolve.h"
+#include "snapshot.h"
 
 namespace nodus {
 
@@ -85,7 +86,9 @@ Env::Env(v8::Isolate* isolate, v8::Local<v8::Context> context, uv_loop_t* loop,
   InitHandles();
 }
 
-Env::~Env() { context()->SetAlignedPointerInEmbedderData(kEnvSlot, nullptr); }
+Env::~Env() {
+  if (!context_.IsEmpty()) context()->SetAlignedPointerInEmbedderData(kEnvSlot, nullptr);
+}
 
 Env* Env::From(v8::Local<v8::Context> context) {
   return static_cast<Env*>(context->GetAlignedPointerFromEmbedderData(kEnvSlot));
@@ -122,6 +125,13 @@ void Env::set_immediate_info(uint32_t* info, v8::Local<v8::Uint32Array> keep_ali
 v8::MaybeLocal<v8::Object> Env::GetBinding(const std::string& name) {
   auto it = bindings_.find(name);
   if (it != bindings_.end()) return it->second.Get(isolate_);
+  if (building_snapshot_ && !snapshot::CanHoldBinding(name)) {
+    bindings::ThrowError(isolate_, "ERR_SNAPSHOT",
+                         "internalBinding('" + name +
+                             "') keeps per-process state and cannot be in the startup snapshot: "
+                             "load the module that needs it lazily");
+    return {};
+  }
   bindings::InitializeFn init = bindings::FindBinding(name);
   if (init == nullptr) {
     bindings::ThrowError(isolate_, "ERR_INVALID_MODULE", "No such binding: " + name);
@@ -135,20 +145,12 @@ v8::MaybeLocal<v8::Object> Env::GetBinding(const std::string& name) {
 
 // --- Bootstrap -------------------------------------------------------------
 
-bool Env::Bootstrap() {
+bool Env::BootstrapSnapshotPart() {
   v8::Local<v8::Context> ctx = context();
-  // NODUS_COMPILE_CACHE (or newer Node's NODE_COMPILE_CACHE) turns the
-  // user-module compile cache on; a directory that cannot be used is ignored.
-  const char* cache_dir = std::getenv("NODUS_COMPILE_CACHE");
-  if (cache_dir == nullptr || *cache_dir == '\0') cache_dir = std::getenv("NODE_COMPILE_CACHE");
-  const char* disabled = std::getenv("NODE_DISABLE_COMPILE_CACHE");
-  if (cache_dir != nullptr && *cache_dir != '\0' && (disabled == nullptr || *disabled == '\0')) {
-    std::string ignored;
-    EnableCompileCache(cache_dir, &ignored);
-  }
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Function> internal_binding =
       v8::Function::New(ctx, InternalBinding).ToLocalChecked();
+  internal_binding_.Reset(isolate_, internal_binding);
 
   // internal/bootstrap/realm sets up the builtin module loader and returns
   // requireBuiltin; everything else is loaded through it.
@@ -178,10 +180,41 @@ bool Env::Bootstrap() {
     }
     return false;
   }
-  v8::Local<v8::Value> node_id = bindings::ToV8(isolate_, "internal/bootstrap/node");
+  require_builtin_.Reset(isolate_, require_builtin.As<v8::Function>());
+  if (!building_snapshot_) return true;
+  // The builtins every program needs, evaluated once at build time.
+  v8::Local<v8::Value> snapshot_id = bindings::ToV8(isolate_, "internal/bootstrap/snapshot");
   if (require_builtin.As<v8::Function>()
-          ->Call(ctx, v8::Undefined(isolate_), 1, &node_id)
+          ->Call(ctx, v8::Undefined(isolate_), 1, &snapshot_id)
           .IsEmpty()) {
+    if (!try_catch.HasTerminated()) {
+      PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
+    }
+    return false;
+  }
+  return true;
+}
+
+bool Env::Bootstrap() {
+  v8::Local<v8::Context> ctx = context();
+  // NODUS_COMPILE_CACHE (or newer Node's NODE_COMPILE_CACHE) turns the
+  // user-module compile cache on; a directory that cannot be used is ignored.
+  const char* cache_dir = std::getenv("NODUS_COMPILE_CACHE");
+  if (cache_dir == nullptr || *cache_dir == '\0') cache_dir = std::getenv("NODE_COMPILE_CACHE");
+  const char* disabled = std::getenv("NODE_DISABLE_COMPILE_CACHE");
+  if (cache_dir != nullptr && *cache_dir != '\0' && (disabled == nullptr || *disabled == '\0')) {
+    std::string ignored;
+    EnableCompileCache(cache_dir, &ignored);
+  }
+  if (!from_snapshot_ && !BootstrapSnapshotPart()) return false;
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Function> internal_binding = internal_binding_.Get(isolate_);
+  v8::Local<v8::Function> require_builtin = require_builtin_.Get(isolate_);
+
+  // internal/bootstrap/node: process, globals, task queues, timers, error
+  // and exit hooks (per process: it runs after a snapshot too).
+  v8::Local<v8::Value> node_id = bindings::ToV8(isolate_, "internal/bootstrap/node");
+  if (require_builtin->Call(ctx, v8::Undefined(isolate_), 1, &node_id).IsEmpty()) {
     if (!try_catch.HasTerminated()) {
       PrintExceptionFallback(*this, try_catch.Exception(), try_catch.Message());
     }
@@ -484,6 +517,100 @@ bool Env::EnableCompileCache(const std::string& dir, std::string* error) {
 inspector::Agent& Env::inspector_agent() {
   if (!inspector_agent_) inspector_agent_ = std::make_unique<inspector::Agent>(*this);
   return *inspector_agent_;
+}
+
+// --- Startup snapshot ------------------------------------------------------------
+
+namespace {
+enum SnapshotSlot : uint32_t {
+  kProcessSlot,
+  kInternalBindingSlot,
+  kRequireBuiltinSlot,
+  kBindingNamesSlot,
+  kBindingObjectsSlot,
+  kCallbacksSlot,
+  kSlotCount,
+};
+}  // namespace
+
+v8::Local<v8::Array> Env::TakeSnapshotData() {
+  v8::EscapableHandleScope scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  std::vector<v8::Local<v8::Value>> names;
+  std::vector<v8::Local<v8::Value>> objects;
+  for (auto& [name, object] : bindings_) {
+    names.push_back(bindings::ToV8(isolate_, name));
+    objects.push_back(object.Get(isolate_));
+  }
+  std::vector<v8::Local<v8::Value>> callbacks;
+  for (const auto& callback : callbacks_) {
+    callbacks.push_back(callback.IsEmpty() ? v8::Undefined(isolate_).As<v8::Value>()
+                                           : callback.Get(isolate_).As<v8::Value>());
+  }
+  v8::Local<v8::Value> slots[kSlotCount] = {
+      process_object(),
+      internal_binding_.Get(isolate_),
+      require_builtin_.Get(isolate_),
+      v8::Array::New(isolate_, names.data(), names.size()),
+      v8::Array::New(isolate_, objects.data(), objects.size()),
+      v8::Array::New(isolate_, callbacks.data(), callbacks.size()),
+  };
+  v8::Local<v8::Array> data = v8::Array::New(isolate_, slots, kSlotCount);
+  // V8 refuses to write a snapshot while handles outside it remain: this Env
+  // lets go of everything, and the context of its pointer.
+  process_.Reset();
+  internal_binding_.Reset();
+  require_builtin_.Reset();
+  bindings_.clear();
+  for (auto& callback : callbacks_) callback.Reset();
+  tick_info_ = fallback_tick_info_;
+  tick_info_array_.Reset();
+  immediate_info_ = fallback_immediate_info_;
+  immediate_info_array_.Reset();
+  arrow_message_private_.Reset();
+  decorated_private_.Reset();
+  ctx->SetAlignedPointerInEmbedderData(kEnvSlot, nullptr);
+  context_.Reset();
+  return scope.Escape(data);
+}
+
+bool Env::RestoreFromSnapshot(v8::Local<v8::Array> data) {
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Context> ctx = context();
+  auto slot = [&](uint32_t index) { return data->Get(ctx, index).ToLocalChecked(); };
+  if (data->Length() != kSlotCount || !slot(kProcessSlot)->IsObject() ||
+      !slot(kInternalBindingSlot)->IsFunction() || !slot(kRequireBuiltinSlot)->IsFunction()) {
+    return false;
+  }
+  process_.Reset(isolate_, slot(kProcessSlot).As<v8::Object>());
+  internal_binding_.Reset(isolate_, slot(kInternalBindingSlot).As<v8::Function>());
+  require_builtin_.Reset(isolate_, slot(kRequireBuiltinSlot).As<v8::Function>());
+  v8::Local<v8::Array> names = slot(kBindingNamesSlot).As<v8::Array>();
+  v8::Local<v8::Array> objects = slot(kBindingObjectsSlot).As<v8::Array>();
+  for (uint32_t i = 0; i < names->Length(); i++) {
+    std::string name = bindings::ToStdString(isolate_, names->Get(ctx, i).ToLocalChecked());
+    v8::Local<v8::Object> object = objects->Get(ctx, i).ToLocalChecked().As<v8::Object>();
+    bindings_[name].Reset(isolate_, object);
+    // The arrays shared with JavaScript now live in this process's heap.
+    if (name == "task_queue") {
+      v8::Local<v8::Uint8Array> info = object->Get(ctx, bindings::ToV8(isolate_, "tickInfo"))
+                                           .ToLocalChecked()
+                                           .As<v8::Uint8Array>();
+      set_tick_info(bindings::TypedArrayData<uint8_t>(info), info);
+    } else if (name == "timers") {
+      v8::Local<v8::Uint32Array> info = object->Get(ctx, bindings::ToV8(isolate_, "immediateInfo"))
+                                            .ToLocalChecked()
+                                            .As<v8::Uint32Array>();
+      set_immediate_info(bindings::TypedArrayData<uint32_t>(info), info);
+    }
+  }
+  v8::Local<v8::Array> callbacks = slot(kCallbacksSlot).As<v8::Array>();
+  for (uint32_t i = 0; i < callbacks->Length() && i < callbacks_.size(); i++) {
+    v8::Local<v8::Value> callback = callbacks->Get(ctx, i).ToLocalChecked();
+    if (callback->IsFunction()) callbacks_[i].Reset(isolate_, callback.As<v8::Function>());
+  }
+  from_snapshot_ = true;
+  return true;
 }
 
 resolve::Resolver& Env::resolver() {

@@ -64,8 +64,26 @@ class Env {
   base::RealFs& resolver_fs();
 
   // Runs the bootstrap builtins and then the entry point for the run mode.
-  // Returns false if JavaScript threw and the error was reported.
+  // Returns false if JavaScript threw and the error was reported. After
+  // RestoreFromSnapshot, the part the snapshot holds is skipped.
   bool Bootstrap();
+
+  // The startup snapshot (snapshot.h). The part of the bootstrap that does
+  // the same in every process: the builtin loader (internal/bootstrap/realm)
+  // and the builtins every program loads (internal/bootstrap/snapshot),
+  // evaluated at build time. Everything per-process (argv, env, pid, options,
+  // handlers, stdio, the entry point) runs in Bootstrap afterwards.
+  bool BootstrapSnapshotPart();
+  // Build time: marks this Env as making a snapshot (internalBinding refuses
+  // bindings with per-process state), then, after BootstrapSnapshotPart,
+  // returns what the running Env needs back (SnapshotData) and detaches the
+  // Env from the context.
+  void set_building_snapshot() { building_snapshot_ = true; }
+  bool building_snapshot() const { return building_snapshot_; }
+  v8::Local<v8::Array> TakeSnapshotData();
+  // Run time: re-attaches to a context deserialized from the snapshot.
+  bool RestoreFromSnapshot(v8::Local<v8::Array> data);
+  bool from_snapshot() const { return from_snapshot_; }
   // Runs the loop until nothing is referenced, with 'beforeExit' in between,
   // then emits 'exit'. Returns the process exit code.
   int RunLoopAndExit();
@@ -152,6 +170,10 @@ class Env {
   Options options_;
   std::vector<std::string> argv_;
   v8::Global<v8::Object> process_;
+  v8::Global<v8::Function> internal_binding_;
+  v8::Global<v8::Function> require_builtin_;
+  bool building_snapshot_ = false;
+  bool from_snapshot_ = false;
   std::map<std::string, v8::Global<v8::Object>> bindings_;
   std::array<v8::Global<v8::Function>, static_cast<size_t>(Callback::kCount)> callbacks_;
   std::unique_ptr<resolve::Resolver> resolver_;

@@ -12,10 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "bindings/binding.h"
 #include "builtins.h"
 #include "env.h"
 #include "inspector_agent.h"
 #include "options.h"
+#include "snapshot.h"
 #include "worker.h"
 
 namespace nodus {
@@ -25,6 +27,7 @@ namespace {
 void PrintVersion(const Options& options) {
   std::printf("v%s\n", NODUS_VERSION);
   if (options.verbose_version) {
+    std::printf("%s\n", snapshot::Decide(options).description.c_str());
     std::printf("v8 %s (Debian libnode, %s)\nuv %s\n", v8::V8::GetVersion(), NODUS_LIBNODE_PREFIX,
                 uv_version_string());
     std::printf(
@@ -77,9 +80,15 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
     return ExecWatchSupervisor(options);
   }
 
+  snapshot::DisableV8Checksum();
   for (const std::string& flag : options.v8_flags) {
     v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
   }
+  // The startup snapshot, if it fits this libnode (snapshot.h); else from source.
+  // The code-cache stage never uses one.
+  snapshot::Decision snap;
+  if (write_code_cache_to == nullptr) snap = snapshot::Decide(options);
+
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
   v8::V8::InitializePlatform(platform.get());
   worker::SetPlatform(platform.get());
@@ -89,6 +98,10 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator.get();
+  if (snap.use) {
+    params.snapshot_blob = &snap.startup;
+    params.external_references = bindings::AllExternalReferences();
+  }
   v8::Isolate* isolate = v8::Isolate::New(params);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
@@ -100,7 +113,12 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
   {
     v8::Isolate::Scope isolate_scope(isolate);
     v8::HandleScope handle_scope(isolate);
-    v8::Local<v8::Context> context = v8::Context::New(isolate);
+    v8::Local<v8::Context> context;
+    if (!snap.use ||
+        !v8::Context::FromSnapshot(isolate, snapshot::kMainContextIndex).ToLocal(&context)) {
+      snap.use = false;
+      context = v8::Context::New(isolate);
+    }
     v8::Context::Scope context_scope(context);
 
     uv_loop_t* loop = uv_default_loop();
@@ -118,6 +136,13 @@ int Start(int argc, char** argv, const char* write_code_cache_to) {
     std::vector<std::string> process_argv;
     process_argv.push_back(argv[0]);
     Env env(isolate, context, loop, options, process_argv);
+    v8::Local<v8::Array> snapshot_data;
+    if (snap.use && (!context->GetDataFromSnapshotOnce<v8::Array>(snapshot::kEnvDataIndex)
+                          .ToLocal(&snapshot_data) ||
+                     !env.RestoreFromSnapshot(snapshot_data))) {
+      std::fprintf(stderr, "nodus: the startup snapshot holds no usable context\n");
+      return 70;
+    }
     if (write_code_cache_to != nullptr) {
       CollectBuiltinsForCodeCache(isolate);
       env.AddCleanupHook([isolate, write_code_cache_to] {

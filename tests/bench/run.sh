@@ -8,6 +8,7 @@
 #   RUNS=N               timed runs per command (default 30)
 #   WARMUP=N             untimed runs per command first (default 3)
 #   NO_HYPERFINE=1       use the built-in timing loop even if hyperfine is installed
+#   NODUS_SNAPSHOT=0     measure nodus started from source (no startup snapshot)
 #
 # Builds nothing. Prints mean wall times and the ratio nodus/node; the machine
 # is shared and noisy, so read the ratio, not the absolute numbers. This is not
@@ -155,6 +156,7 @@ else
 fi
 
 echo "nodus: $NODUS_BIN ($("$NODUS_BIN" --version 2>/dev/null || echo '?'))"
+echo "       $("$NODUS_BIN" --version --verbose 2>/dev/null | grep '^start-up:' || echo 'start-up: ?')"
 echo "node:  $NODE_BIN ($("$NODE_BIN" --version 2>/dev/null || echo '?'))"
 echo "method: $method"
 echo
