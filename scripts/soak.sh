@@ -26,6 +26,7 @@ soak="$root/tests/soak"
 status=0
 
 [ -x "$nodus" ] || { echo "soak: no nodus at $nodus (build it, or pass its path)" >&2; exit 2; }
+nodus="$(cd "$(dirname "$nodus")" && pwd)/$(basename "$nodus")"
 [ -n "$node" ] || { echo "soak: node (the driver and the oracle) is not installed" >&2; exit 2; }
 
 step() { # NAME COMMAND...

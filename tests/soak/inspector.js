@@ -1,7 +1,7 @@
 'use strict';
 // Inspector abuse (issue 12): a program under --inspect, and WebSocket clients
 // that misbehave.
-//   node tests/soak/inspector.js RUNTIME [--flood N] [--json]
+//   node tests/soak/inspector.js RUNTIME [--flood N] [--rounds R] [--json]
 // Each case is followed by the same check: the program still runs (its counter
 // advanced) and a new client can attach and evaluate. Cases:
 // - garbage frames: a reserved opcode, a reserved bit, a text frame with bad
@@ -17,7 +17,7 @@
 const L = require('./lib');
 const W = require('./ws');
 
-const opt = L.options({ flood: 5000, json: false });
+const opt = L.options({ flood: 5000, rounds: 1, json: false });
 const runtime = opt._ && opt._[0];
 if (!runtime) L.fail('usage: node inspector.js RUNTIME [options]');
 
@@ -93,9 +93,11 @@ async function main() {
     await healthy(`a disconnect (${how}) while paused`);
   }
 
-  // The flood.
-  {
-    fig.rssBeforeFloodKb = L.rssKb(p.pid);
+  // The flood (--rounds times: RSS after each round shows whether what a
+  // round takes is reused or kept).
+  fig.rssBeforeFloodKb = L.rssKb(p.pid);
+  fig.rssAfterRoundKb = [];
+  for (let round = 0; round < opt.rounds; round++) {
     const c = await L.within(W.connect(url), 10000, 'a flooding client');
     const n = opt.flood;
     const t0 = Date.now();
@@ -122,8 +124,9 @@ async function main() {
     await L.sleep(100);
     c.socket.resetAndDestroy();
     await healthy('a flood left unread');
-    fig.rssAfterFloodKb = L.rssKb(p.pid);
+    fig.rssAfterRoundKb.push(L.rssKb(p.pid));
   }
+  fig.rssAfterFloodKb = L.rssKb(p.pid);
   await healthy('everything');
   if (opt.json) console.log(JSON.stringify(fig));
   else console.log(JSON.stringify(fig, null, 2));

@@ -22,8 +22,9 @@ const path = require('path');
 const L = require('./lib');
 
 const opt = L.options({ restarts: 50, supervisor: '', grandchild: true, json: false, 'retouch-ms': 3000 });
-const runtime = opt._ && opt._[0];
-if (!runtime) L.fail('usage: node watch.js RUNTIME [options]');
+if (!opt._) L.fail('usage: node watch.js RUNTIME [options]');
+// The supervisor runs in a temporary directory: a relative path would not resolve.
+const runtime = opt._[0].includes('/') ? path.resolve(opt._[0]) : opt._[0];
 const isNode = path.basename(runtime) === 'node';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nodus-soak-watch-'));
