@@ -95,6 +95,18 @@ function fdTargets(pid) {
   }
   return out;
 }
+// Whether the process runs under ASan or TSan (a shared runtime library in
+// its maps, or NODUS_TEST_TIMEOUT_MULTIPLIER above 1 as the sanitizer presets
+// set it): their allocators keep freed memory (quarantine), so RSS says
+// nothing about leaks there.
+function sanitized(pid) {
+  if (Number(process.env.NODUS_TEST_TIMEOUT_MULTIPLIER || 1) > 1) return true;
+  try {
+    return /lib[at]san/.test(fs.readFileSync(`/proc/${pid}/maps`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 // CPU time (user + system) in clock ticks (100 per second on Linux).
 function cpuTicks(pid) {
   const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -202,6 +214,6 @@ function run(main) {
 }
 
 module.exports = {
-  fail, check, sleep, within, until, options, rssKb, fdCount, fdTargets, cpuTicks,
+  fail, check, sleep, within, until, options, rssKb, fdCount, fdTargets, cpuTicks, sanitized,
   Lines, start, startHttpServer, slope, run,
 };
