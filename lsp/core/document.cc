@@ -89,8 +89,19 @@ void Document::Edit(uint32_t start, uint32_t old_end, std::string_view new_text)
   text_.replace(start, old_end - start, new_text);
   lines_ = LineTable(text_);
   edit.new_end_point = lines_.PointAt(edit.new_end_byte);
-  ts_tree_edit(tree_, &edit);
-  Parse(tree_);
+  // tree-sitter's error recovery is not the same from an edited tree as from
+  // scratch (a comment after an ASI statement lands inside or after it, ERROR
+  // regions group differently), so a text with syntax errors is parsed from
+  // scratch: the tree is always the one a fresh parse gives (issue 12's soak).
+  // Clean texts, what is typed most of the time, reparse incrementally.
+  if (!ts_node_has_error(root())) {
+    ts_tree_edit(tree_, &edit);
+    Parse(tree_);
+    if (!ts_node_has_error(root())) return;
+  }
+  ts_tree_delete(tree_);
+  tree_ = nullptr;
+  Parse(nullptr);
 }
 
 void Document::Reset(std::string text) {

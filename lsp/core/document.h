@@ -2,7 +2,9 @@
 
 // One open JavaScript file: its text, its tree-sitter tree, and the line table.
 // Edits are byte ranges: the tree is edited with ts_tree_edit and reparsed
-// incrementally, so an edit costs about its own size. Positions here are byte
+// incrementally, so an edit costs about its own size — while the text parses
+// without errors; a text with syntax errors is parsed from scratch (Edit).
+// Either way the tree equals a fresh parse of the text. Positions here are byte
 // offsets and (row, byte column) points; UTF-16 belongs to lsp/server.
 // Not thread-safe: one owner thread.
 
@@ -44,8 +46,9 @@ class Document {
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
 
-  // Replaces [start, old_end) with `new_text` (clamped to the text) and reparses
-  // incrementally.
+  // Replaces [start, old_end) with `new_text` (clamped to the text) and reparses:
+  // incrementally when the old and the new tree have no syntax errors, else
+  // from scratch (error recovery differs between the two).
   void Edit(uint32_t start, uint32_t old_end, std::string_view new_text);
   // Replaces everything (a full-text sync); parses from scratch.
   void Reset(std::string text);

@@ -364,6 +364,11 @@ Json Server::Initialize() {
           {"serverInfo", {{"name", "nodus-lsp"}, {"version", NODUS_VERSION}}}};
 }
 
+const Document* Server::OpenDocumentAt(const std::string& uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : it->second.doc.get();
+}
+
 std::string Server::Lookup(const Json& params, OpenDocument*& out) {
   const Json* text_document = Member(params, "textDocument");
   std::optional<std::string> uri =

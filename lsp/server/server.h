@@ -88,6 +88,8 @@ class Server {
   bool exited() const { return exited_; }
   int exit_code() const { return shutdown_ ? 0 : 1; }
   bool shutdown_requested() const { return shutdown_; }
+  // The open document at `uri`, or nullptr (for tests: its tree after edits).
+  const Document* OpenDocumentAt(const std::string& uri) const;
 
  private:
   struct OpenDocument {
