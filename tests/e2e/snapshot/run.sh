@@ -11,6 +11,8 @@ nodus=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 blob=$2
 work=$(mktemp -d "${TMPDIR:-/tmp}/nodus-snapshot.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+# Physical, as process.cwd() reports it.
+work=$(cd "$work" && pwd -P)
 fail() {
   echo "FAIL: $*" >&2
   exit 1
