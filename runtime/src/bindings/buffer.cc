@@ -1,12 +1,14 @@
 // internalBinding('buffer'): the byte-level fast paths under lib/buffer.js.
 // JavaScript validates every argument (types, ranges, encodings); these
 // callbacks trust them. Strings are encoded and decoded here with V8's own
-// UTF-8/Latin-1/UTF-16 conversions and our own base64 and hex tables.
+// UTF-8/Latin-1/UTF-16 conversions and our own base64 and hex codecs
+// (runtime/base/byte_codecs.h, no V8, fuzzed by tests/fuzz).
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/byte_codecs.h"
 #include "bindings/binding.h"
 #include "env.h"
 
@@ -44,174 +46,10 @@ int64_t IntArg(const FunctionCallbackInfo<Value>& info, int index) {
   return static_cast<int64_t>(value);
 }
 
-// ---- base64 and hex tables ---------------------------------------------------
-
-constexpr char kBase64Alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-constexpr char kBase64UrlAlphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr char kHexDigits[] = "0123456789abcdef";
-
-// Both alphabets decode with one table (as Node does): 255 marks a character
-// that is skipped, '=' ends the data.
-struct DecodeTables {
-  uint8_t base64[256];
-  int8_t hex[256];
-  uint16_t hex_pairs[256];  // byte -> two ASCII hex digits (little-endian)
-  constexpr DecodeTables() : base64(), hex(), hex_pairs() {
-    for (int i = 0; i < 256; i++) {
-      base64[i] = 255;
-      hex[i] = -1;
-    }
-    for (int i = 0; i < 64; i++) {
-      base64[static_cast<uint8_t>(kBase64Alphabet[i])] = static_cast<uint8_t>(i);
-      base64[static_cast<uint8_t>(kBase64UrlAlphabet[i])] = static_cast<uint8_t>(i);
-    }
-    for (int i = 0; i < 10; i++) hex['0' + i] = static_cast<int8_t>(i);
-    for (int i = 0; i < 6; i++) {
-      hex['a' + i] = static_cast<int8_t>(10 + i);
-      hex['A' + i] = static_cast<int8_t>(10 + i);
-    }
-    for (int i = 0; i < 256; i++) {
-      hex_pairs[i] = static_cast<uint16_t>(kHexDigits[i >> 4] | (kHexDigits[i & 15] << 8));
-    }
-  }
-};
-constexpr DecodeTables kTables;
-
-// Two-byte characters are looked up by their low byte, as Node does.
-template <typename Char>
-inline uint8_t Base64Value(Char c) {
-  return kTables.base64[static_cast<uint8_t>(c)];
-}
-
-struct ShiftedTables {
-  uint32_t t[4][256];
-  constexpr ShiftedTables() : t() {
-    for (int c = 0; c < 256; c++) {
-      uint8_t v = kTables.base64[c];
-      for (int pos = 0; pos < 4; pos++) {
-        t[pos][c] = v == 255 ? 0x80000000u : uint32_t{v} << (6 * (3 - pos));
-      }
-    }
-  }
-};
-constexpr ShiftedTables kShifted;
-
-// Decodes base64 or base64url (either alphabet) into at most `capacity`
-// bytes: characters outside the alphabet are skipped, '=' stops decoding.
-template <typename Char>
-size_t DecodeBase64(uint8_t* out, size_t capacity, const Char* src, size_t length) {
-  size_t i = 0;
-  size_t k = 0;
-  // Fast path: whole groups of four alphabet characters, through tables
-  // that place each character's six bits (or an error bit) in a word.
-  while (i + 4 <= length && k + 4 <= capacity) {
-    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
-                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
-                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
-                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
-    if (n & 0x80000000u) break;
-    uint32_t be = __builtin_bswap32(n << 8);
-    std::memcpy(out + k, &be, 4);  // writes one spare byte, overwritten next
-    i += 4;
-    k += 3;
-  }
-  while (i + 4 <= length && k + 3 <= capacity) {
-    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
-                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
-                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
-                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
-    if (n & 0x80000000u) break;
-    out[k] = static_cast<uint8_t>(n >> 16);
-    out[k + 1] = static_cast<uint8_t>(n >> 8);
-    out[k + 2] = static_cast<uint8_t>(n);
-    i += 4;
-    k += 3;
-  }
-  // Slow path: skip characters outside the alphabet.
-  uint32_t acc = 0;
-  int have = 0;
-  for (; i < length && k < capacity; i++) {
-    auto ch = static_cast<uint8_t>(src[i]);
-    uint8_t v = Base64Value(ch);
-    if (v == 255) {
-      if (ch == '=') break;
-      continue;
-    }
-    acc = (acc << 6) | v;
-    have++;
-    if (have == 2) {
-      out[k++] = static_cast<uint8_t>(acc >> 4);
-      acc &= 0xF;
-    } else if (have == 3) {
-      out[k++] = static_cast<uint8_t>(acc >> 2);
-      acc &= 0x3;
-    } else if (have == 4) {
-      out[k++] = static_cast<uint8_t>(acc);
-      acc = 0;
-      have = 0;
-    }
-  }
-  return k;
-}
-
-template <typename Char>
-size_t DecodeHex(uint8_t* out, size_t capacity, const Char* src, size_t length) {
-  size_t pairs = length / 2;
-  if (pairs > capacity) pairs = capacity;
-  for (size_t i = 0; i < pairs; i++) {
-    Char hi_c = src[2 * i];
-    Char lo_c = src[2 * i + 1];
-    int hi = kTables.hex[static_cast<uint8_t>(hi_c)];
-    int lo = kTables.hex[static_cast<uint8_t>(lo_c)];
-    if ((hi | lo) < 0) return i;
-    out[i] = static_cast<uint8_t>((hi << 4) | lo);
-  }
-  return pairs;
-}
-
-// 12 bits -> two alphabet characters, for each alphabet.
-struct PairTables {
-  uint16_t standard[4096];
-  uint16_t url[4096];
-  constexpr PairTables() : standard(), url() {
-    for (int i = 0; i < 4096; i++) {
-      standard[i] = static_cast<uint16_t>(static_cast<uint8_t>(kBase64Alphabet[i >> 6]) |
-                                          (static_cast<uint8_t>(kBase64Alphabet[i & 63]) << 8));
-      url[i] = static_cast<uint16_t>(static_cast<uint8_t>(kBase64UrlAlphabet[i >> 6]) |
-                                     (static_cast<uint8_t>(kBase64UrlAlphabet[i & 63]) << 8));
-    }
-  }
-};
-constexpr PairTables kPairs;
-
-size_t EncodeBase64(char* out, const uint8_t* src, size_t length, bool url) {
-  const char* table = url ? kBase64UrlAlphabet : kBase64Alphabet;
-  const uint16_t* pairs = url ? kPairs.url : kPairs.standard;
-  size_t i = 0;
-  size_t k = 0;
-  for (; i + 3 <= length; i += 3) {
-    uint32_t n = (uint32_t{src[i]} << 16) | (uint32_t{src[i + 1]} << 8) | src[i + 2];
-    std::memcpy(out + k, &pairs[n >> 12], 2);
-    std::memcpy(out + k + 2, &pairs[n & 0xFFF], 2);
-    k += 4;
-  }
-  size_t rest = length - i;
-  if (rest > 0) {
-    uint32_t n = uint32_t{src[i]} << 16;
-    if (rest == 2) n |= uint32_t{src[i + 1]} << 8;
-    out[k++] = table[n >> 18];
-    out[k++] = table[(n >> 12) & 63];
-    if (rest == 2) {
-      out[k++] = table[(n >> 6) & 63];
-    } else if (!url) {
-      out[k++] = '=';
-    }
-    if (!url) out[k++] = '=';
-  }
-  return k;
-}
+// base64, hex, ASCII and UTF-16LE bytes: runtime/base/byte_codecs.h.
+using base::codec::DecodeBase64;
+using base::codec::DecodeHex;
+using base::codec::EncodeBase64;
 
 // ---- strings -----------------------------------------------------------------
 
@@ -318,7 +156,7 @@ size_t WriteString(Isolate* isolate, Local<v8::String> text, Encoding encoding, 
       } else {
         std::vector<uint16_t> tmp(static_cast<size_t>(n));
         text->Write(isolate, tmp.data(), 0, n, v8::String::NO_NULL_TERMINATION);
-        std::memcpy(dst, tmp.data(), static_cast<size_t>(n) * 2);
+        base::codec::UnitsToUtf16le(dst, tmp.data(), static_cast<size_t>(n));
       }
       return static_cast<size_t>(n) * 2;
     }
@@ -380,14 +218,14 @@ void Slice(const FunctionCallbackInfo<Value>& info) {
       for (size_t i = 0; i < size; i++) high |= (src[i] & 0x80) != 0;
       if (!high) return ReturnOneByte(info, src, size);
       std::vector<uint8_t> out(size);
-      for (size_t i = 0; i < size; i++) out[i] = src[i] & 0x7f;
+      base::codec::StripHighBits(out.data(), src, size);
       return ReturnOneByte(info, out.data(), size);
     }
     case Encoding::kUcs2: {
       size_t units = size / 2;
       if (units > static_cast<size_t>(v8::String::kMaxLength)) return ThrowStringTooLong(isolate);
       std::vector<uint16_t> out(units);
-      if (units > 0) std::memcpy(out.data(), src, units * 2);
+      base::codec::Utf16leToUnits(out.data(), src, units);
       Local<v8::String> result;
       if (!v8::String::NewFromTwoByte(isolate, out.data(), v8::NewStringType::kNormal,
                                       static_cast<int>(units))
@@ -402,7 +240,7 @@ void Slice(const FunctionCallbackInfo<Value>& info) {
       }
       auto out = std::make_unique<OwnedOneByte>(size * 2);
       char* dst = out->mutable_data();
-      for (size_t i = 0; i < size; i++) std::memcpy(dst + 2 * i, &kTables.hex_pairs[src[i]], 2);
+      base::codec::EncodeHex(dst, src, size);
       return ReturnOwned(info, std::move(out));
     }
     case Encoding::kBase64:
@@ -410,9 +248,9 @@ void Slice(const FunctionCallbackInfo<Value>& info) {
       if (size / 3 > static_cast<size_t>(v8::String::kMaxLength) / 4) {
         return ThrowStringTooLong(isolate);
       }
-      auto out = std::make_unique<OwnedOneByte>((size + 2) / 3 * 4);
-      out->set_length(
-          EncodeBase64(out->mutable_data(), src, size, kEncoding == Encoding::kBase64Url));
+      bool url = kEncoding == Encoding::kBase64Url;
+      auto out = std::make_unique<OwnedOneByte>(base::codec::Base64EncodedLength(size, url));
+      out->set_length(EncodeBase64(out->mutable_data(), src, size, url));
       return ReturnOwned(info, std::move(out));
     }
   }
