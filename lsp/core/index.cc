@@ -20,7 +20,8 @@ std::vector<DirEntry> ListRealDir(const std::string& dir) {
   for (const auto& entry : it) {
     std::error_code type_ec;
     bool is_dir = entry.is_directory(type_ec);
-    out.push_back({entry.path().filename().string(), is_dir});
+    bool is_link = entry.is_symlink(type_ec);
+    out.push_back({entry.path().filename().string(), is_dir, is_link});
   }
   std::sort(out.begin(), out.end(),
             [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
@@ -174,7 +175,8 @@ void WorkspaceIndex::CrawlRoot(const std::string& root, const ListDir& list) {
     std::string dir = std::move(stack.back());
     stack.pop_back();
     for (const DirEntry& e : list(dir)) {
-      if (e.name.empty() || e.name[0] == '.') continue;
+      // A symlink may lead out of the workspace or back into it (a loop).
+      if (e.name.empty() || e.name[0] == '.' || e.symlink) continue;
       std::string child = dir == "/" ? "/" + e.name : dir + "/" + e.name;
       if (e.directory) {
         if (e.name != "node_modules") stack.push_back(child);

@@ -31,7 +31,8 @@ struct Location {
 
 struct DirEntry {
   std::string name;
-  bool directory = false;
+  bool directory = false;  // a directory, or a symlink to one
+  bool symlink = false;
 };
 // Lists a directory (names only, no "." or ".."); empty when it cannot.
 using ListDir = std::function<std::vector<DirEntry>(const std::string& dir)>;
@@ -74,6 +75,9 @@ class WorkspaceIndex {
 
   // Adds every .js/.cjs file under `root` (node_modules and dot folders
   // skipped) to the set `Uses` searches; summaries are computed then.
+  // Symlinks are not followed (files or folders): the crawl never leaves the
+  // root and never loops. Requires still resolve through symlinks as in node
+  // (npm link, pnpm), reading the target when a question reaches it.
   void AddRoot(const std::string& root, const ListDir& list);
   // The same in steps: CrawlRoot lists the files (no parsing); IndexNext
   // summarizes up to `count` of the files not yet indexed and returns how many
