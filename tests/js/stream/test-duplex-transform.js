@@ -22,7 +22,7 @@ function track(name, s) {
 {
   const d = track('b', new Duplex({ read() {}, write(c, e, cb) { cb(); } }));
   d.push(null); d.resume();
-  setTimeout(() => { log.push('b:writable=' + d.writable); d.end(); }, 20);
+  setTimeout(() => { log.push('b:writable=' + d.writable); d.end(); }, 100);
 }
 // Transform with flush
 {
@@ -52,8 +52,9 @@ function track(name, s) {
   setTimeout(() => {
     log.push('f:done=' + done + ':rlen=' + t.readableLength + ':wlen=' + t.writableLength);
     t.resume();
-    // Deadlines ordered by expiry alone: f (5ms) < b (20ms) < f:after (>= 45ms).
-    setTimeout(() => log.push('f:after=' + done), 40);
+    // Deadlines ordered by expiry alone: f (5ms) < b (100ms) < f:after (>= 155ms),
+    // as long as the synchronous code between b's and f's timers takes < 95ms.
+    setTimeout(() => log.push('f:after=' + done), 150);
   }, 5);
 }
 // readable: false / writable: false duplex
