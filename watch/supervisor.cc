@@ -118,6 +118,7 @@ struct Supervisor::Stream {
   uint64_t generation = 0;
   uv_pipe_t pipe{};
   LineSplitter lines;
+  ReportReader reports;
   ReadyDetector ready;
   bool closing = false;
   char buffer[65536];
@@ -219,7 +220,12 @@ void Supervisor::StartReading(Stream* stream) {
           if (s->ready.Feed(data) && !was_ready) s->owner->OnStreamLine(s, "ready");
           return;
         }
-        s->lines.Feed(data, [s](std::string_view line) { s->owner->OnStreamLine(s, line); });
+        auto emit = [s](std::string_view line) { s->owner->OnStreamLine(s, line); };
+        if (s->kind == kReportStream) {
+          s->reports.Feed(data, emit);
+        } else {
+          s->lines.Feed(data, emit);
+        }
       });
 }
 
@@ -227,8 +233,12 @@ void Supervisor::CloseStream(Stream* stream) {
   if (stream->closing) return;
   stream->closing = true;
   // An unterminated last line is still a line.
-  stream->lines.Finish(
-      [stream](std::string_view line) { stream->owner->OnStreamLine(stream, line); });
+  auto emit = [stream](std::string_view line) { stream->owner->OnStreamLine(stream, line); };
+  if (stream->kind == kReportStream) {
+    stream->reports.Finish(emit);
+  } else {
+    stream->lines.Finish(emit);
+  }
   uv_close(reinterpret_cast<uv_handle_t*>(&stream->pipe), [](uv_handle_t* handle) {
     Stream* s = HandleOwner<Stream>(handle->data);
     s->owner->streams_.erase(s);
@@ -470,8 +480,8 @@ bool Supervisor::StartChild() {
 }
 
 void Supervisor::OnReportLine(const std::string& line) {
-  if (!watching() || !config_.watch_paths.empty()) return;  // --watch-path replaces reports
-  if (line.empty() || line[0] != '/') return;
+  // --watch-path replaces reports; ReportReader passes only absolute paths.
+  if (!watching() || !config_.watch_paths.empty()) return;
   if (watch_set_.AddFile(line)) {
     size_t slash = line.rfind('/');
     WatchDirectory(slash == 0 ? "/" : line.substr(0, slash));

@@ -504,34 +504,65 @@ std::string FormatLogLine(int64_t epoch_ms, std::string_view stream, std::string
   return out;
 }
 
+void LineSplitter::Emit(std::string_view text, bool piece,
+                        const std::function<void(std::string_view)>& emit) {
+  piece_ = piece;
+  emit(text);
+  piece_ = false;
+}
+
 void LineSplitter::Feed(std::string_view data, const std::function<void(std::string_view)>& emit) {
   while (!data.empty()) {
     size_t nl = data.find('\n');
     size_t room = max_line_ - pending_.size();
-    if (nl == std::string_view::npos || nl > room) {
+    if (nl == std::string_view::npos || nl >= room) {
       size_t take = std::min(data.size(), room);
       pending_.append(data.substr(0, take));
       data.remove_prefix(take);
       if (pending_.size() >= max_line_) {
-        emit(pending_);
+        Emit(pending_, true, emit);
         pending_.clear();
+        cut_ = true;
       }
       continue;
     }
+    // The end of a line. After pieces of it, an empty rest is no line.
     if (pending_.empty()) {
-      emit(data.substr(0, nl));
+      if (!cut_ || nl > 0) Emit(data.substr(0, nl), cut_, emit);
     } else {
       pending_.append(data.substr(0, nl));
-      emit(pending_);
+      Emit(pending_, cut_, emit);
       pending_.clear();
     }
+    cut_ = false;
     data.remove_prefix(nl + 1);
   }
 }
 
 void LineSplitter::Finish(const std::function<void(std::string_view)>& emit) {
-  if (!pending_.empty()) emit(pending_);
+  if (!pending_.empty()) Emit(pending_, cut_, emit);
   pending_.clear();
+  cut_ = false;
+}
+
+namespace {
+
+bool IsReportedPath(std::string_view line) {
+  return !line.empty() && line[0] == '/' && line.find('\0') == std::string_view::npos;
+}
+
+}  // namespace
+
+void ReportReader::Feed(std::string_view data, const std::function<void(std::string_view)>& emit) {
+  lines_.Feed(data, [&](std::string_view line) {
+    if (!lines_.piece() && IsReportedPath(line)) emit(line);
+  });
+}
+
+void ReportReader::Finish(const std::function<void(std::string_view)>& emit) {
+  lines_.Finish([&](std::string_view line) {
+    if (!lines_.piece() && IsReportedPath(line)) emit(line);
+  });
 }
 
 bool ShouldRotate(uint64_t size, uint64_t incoming, uint64_t max_size) {
@@ -560,6 +591,7 @@ int ParsePid(std::string_view text) {
 bool ReadyDetector::Feed(std::string_view data) {
   if (ready_) return true;
   lines_.Feed(data, [this](std::string_view line) {
+    if (lines_.piece()) return;  // the end of a longer line is not `ready`
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line == "ready") ready_ = true;
   });

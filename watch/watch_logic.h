@@ -167,7 +167,7 @@ std::string IsoTimestamp(int64_t epoch_ms);
 std::string FormatLogLine(int64_t epoch_ms, std::string_view stream, std::string_view line);
 
 // Cuts a byte stream into lines (without the '\n'; a trailing '\r' is kept).
-// A line longer than `max_line` bytes is emitted in pieces of that size, so a
+// A line of `max_line` bytes or more is emitted in pieces of that size, so a
 // program that never writes a newline cannot grow the supervisor without bound.
 class LineSplitter {
  public:
@@ -176,10 +176,16 @@ class LineSplitter {
   // The stream ended: an unterminated last line is emitted as a line.
   void Finish(const std::function<void(std::string_view)>& emit);
   size_t buffered() const { return pending_.size(); }
+  // While emit() runs: is the text a piece of a longer line (not a line)?
+  bool piece() const { return piece_; }
 
  private:
+  void Emit(std::string_view text, bool piece, const std::function<void(std::string_view)>& emit);
+
   size_t max_line_;
   std::string pending_;
+  bool cut_ = false;  // the current line was cut: pieces of it were emitted
+  bool piece_ = false;
 };
 
 // Log rotation: a write of `incoming` bytes to a file of `size` bytes rotates
@@ -195,8 +201,25 @@ std::vector<std::pair<std::string, std::string>> RotationRenames(const std::stri
 // The pid in a pidfile's text ("1234\n"); -1 when it holds anything else.
 int ParsePid(std::string_view text);
 
+// The loaded-file reports a `nodus --watch` child writes to
+// NODUS_WATCH_REPORT_FD (runtime/lib/internal/modules/cjs/loader.js): one
+// absolute path per line. Reports arrive in reads of any size; each line that
+// is a path (starts with '/', no NUL, shorter than PATH_MAX) is emitted once,
+// whole. Anything else is dropped: a longer line is never cut into pieces that
+// could look like paths.
+class ReportReader {
+ public:
+  void Feed(std::string_view data, const std::function<void(std::string_view)>& emit);
+  // The stream ended: an unterminated last line still counts.
+  void Finish(const std::function<void(std::string_view)>& emit);
+  static constexpr size_t kMaxPath = 4095;  // PATH_MAX less its NUL
+
+ private:
+  LineSplitter lines_{kMaxPath + 1};
+};
+
 // --ready-signal: the bytes the child writes to NODUS_WATCH_READY_FD; true
-// from the first line that reads `ready` on.
+// from the first line that reads `ready` (a '\r' before the '\n' allowed) on.
 class ReadyDetector {
  public:
   bool Feed(std::string_view data);
