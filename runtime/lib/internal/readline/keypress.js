@@ -31,13 +31,21 @@ function keyFor(ch) {
   return key;
 }
 
-// Splits a chunk into keys; escape sequences stay whole.
-function* parseKeys(text) {
+// An escape sequence cut by the end of a chunk: ESC, ESC O, ESC [ params.
+// More than 16 parameter characters make no sequence (whole or cut), so
+// nothing is held back without bound.
+const kUnfinishedSequence = /^\x1b(?:O|\[[0-9;]{0,16})?$/;
+
+// Splits text into keys; escape sequences stay whole. Unless `final`, an
+// escape sequence still unfinished at the end is not parsed: returns its
+// start (text.length when everything was parsed).
+function parseInto(text, final, out) {
   let i = 0;
   while (i < text.length) {
+    if (text[i] === '\x1b' && !final && kUnfinishedSequence.test(text.slice(i))) return i;
     if (text[i] === '\x1b' && i + 1 < text.length) {
       const rest = text.slice(i + 1);
-      const match = /^(\[[0-9;]*[~A-Za-z]|O[A-Z])/.exec(rest);
+      const match = /^(\[[0-9;]{0,16}[~A-Za-z]|O[A-Z])/.exec(rest);
       if (match) {
         let code = match[1];
         const key = { sequence: `\x1b${code}`, name: undefined, ctrl: false, meta: false,
@@ -56,7 +64,7 @@ function* parseKeys(text) {
         key.name = kEscapeSequences[code];
         if (code === '[Z') key.shift = true;
         key.code = code;
-        yield [undefined, key];
+        out.push([undefined, key]);
         i += 1 + match[1].length;
         continue;
       }
@@ -64,14 +72,47 @@ function* parseKeys(text) {
       const key = keyFor(text[i + 1]);
       key.sequence = `\x1b${text[i + 1]}`;
       key.meta = true;
-      yield [undefined, key];
+      out.push([undefined, key]);
       i += 2;
       continue;
     }
     const codePoint = text.codePointAt(i);
     const ch = String.fromCodePoint(codePoint);
-    yield [ch, keyFor(ch)];
+    out.push([ch, keyFor(ch)]);
     i += ch.length;
+  }
+  return i;
+}
+
+// Splits a whole text into keys.
+function* parseKeys(text) {
+  const out = [];
+  parseInto(text, true, out);
+  yield* out;
+}
+
+// Keys from text that arrives in chunks: an escape sequence split between
+// chunks comes out as one key, as if it had arrived whole (node does the
+// same). What is held back is given out by the next write() or by end().
+class KeyDecoder {
+  constructor() {
+    this.pending = '';
+  }
+
+  write(text) {
+    const out = [];
+    text = this.pending + text;
+    const used = parseInto(text, false, out);
+    this.pending = text.slice(used);
+    return out;
+  }
+
+  // No more input is coming soon (or at all): a held-back ESC is the Escape key.
+  end() {
+    const out = [];
+    parseInto(this.pending, true, out);
+    this.pending = '';
+    return out;
   }
 }
 
@@ -81,10 +122,30 @@ function emitKeypressEvents(stream, iface) {
   if (stream[kKeypressDecoder]) return;
   const { StringDecoder } = require('string_decoder');
   stream[kKeypressDecoder] = new StringDecoder('utf8');
+  const keys = new KeyDecoder();
+  // A lone ESC is the Escape key once nothing follows it for a while (an
+  // interface's escapeCodeTimeout, 500 ms as in node); without an interface
+  // it waits for the next chunk, as in node.
+  let escapeTimer;
+  function emitAll(list) {
+    for (const [s, key] of list) stream.emit('keypress', s, key);
+  }
   function onData(data) {
     if (stream.listenerCount('keypress') === 0) return;
+    if (escapeTimer !== undefined) {
+      clearTimeout(escapeTimer);
+      escapeTimer = undefined;
+    }
     const text = typeof data === 'string' ? data : stream[kKeypressDecoder].write(data);
-    for (const [s, key] of parseKeys(text)) stream.emit('keypress', s, key);
+    emitAll(keys.write(text));
+    if (keys.pending !== '' && iface) {
+      const delay = iface.escapeCodeTimeout ?? 500;
+      escapeTimer = setTimeout(() => {
+        escapeTimer = undefined;
+        emitAll(keys.end());
+      }, delay);
+      if (typeof escapeTimer.unref === 'function') escapeTimer.unref();
+    }
   }
   function onNewListener(event) {
     if (event === 'keypress') {
@@ -97,7 +158,6 @@ function emitKeypressEvents(stream, iface) {
   } else {
     stream.on('newListener', onNewListener);
   }
-  void iface;
 }
 
-module.exports = { emitKeypressEvents, parseKeys };
+module.exports = { emitKeypressEvents, parseKeys, KeyDecoder };
