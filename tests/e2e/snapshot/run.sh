@@ -85,13 +85,13 @@ grep -q '"builtinFrame":true' "$work/snap1" || fail "builtin frames: $(cat "$wor
 grep -q '"ticks":1' "$work/snap1" || fail "nextTick: $(cat "$work/snap1")"
 
 # --- Blobs that do not fit: from source, silently ------------------------------
-# The header (snapshot.cc): magic[8] format u32, pointer size u32,
+# The header (snapshot.cc): magic[8], format u32, pointer size u32,
 # V8 version char[32] at 16, build id size u32 at 48, build id at 52.
 patch_byte() { # file offset
   printf 'Z' | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 cp "$blob" "$work/other-v8.blob" && patch_byte "$work/other-v8.blob" 16
-cp "$blob" "$work/other-libnode.blob" && patch_byte "$work/other-libnode.blob" 52
+cp "$blob" "$work/other-libnode.blob" && patch_byte "$work/other-libnode.blob" 48
 cp "$blob" "$work/corrupt.blob" && patch_byte "$work/corrupt.blob" 300000
 head -c 1000 "$blob" >"$work/truncated.blob"
 head -c 4096 /dev/urandom >"$work/garbage.blob"
