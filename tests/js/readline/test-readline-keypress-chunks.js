@@ -45,7 +45,12 @@ const rl = readline.createInterface({ input, terminal: true, escapeCodeTimeout: 
 const seen = [];
 input.on('keypress', (s, key) => seen.push(key.name));
 input.write('\x1b');
-setTimeout(() => {
+assert.strictEqual(rl.escapeCodeTimeout, 20);
+const started = Date.now();
+(function poll() {
+  if (seen.length === 0 && Date.now() - started < 10000) return setTimeout(poll, 10);
   assert.deepStrictEqual(seen, ['escape']);
   rl.close();
-}, 500);
+})();
+assert.throws(() => readline.createInterface({ input: new PassThrough(), terminal: true,
+  escapeCodeTimeout: NaN }), { code: 'ERR_INVALID_ARG_VALUE' });

@@ -43,6 +43,15 @@ class Interface extends EventEmitter {
     this.completer = completer;
     this.terminal = !!terminal;
     this.crlfDelay = options.crlfDelay ? Math.max(100, options.crlfDelay) : 100;
+    // How long a lone ESC waits for the rest of an escape sequence (keypress.js).
+    this.escapeCodeTimeout = 500;
+    if (options.escapeCodeTimeout !== undefined) {
+      if (!Number.isFinite(options.escapeCodeTimeout)) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_ARG_VALUE('input.escapeCodeTimeout', options.escapeCodeTimeout);
+      }
+      this.escapeCodeTimeout = options.escapeCodeTimeout;
+    }
     this.historySize = historySize;
     this.removeHistoryDuplicates = !!options.removeHistoryDuplicates;
     this.history = Array.isArray(options.history) ? options.history.slice() : [];
