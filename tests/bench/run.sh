@@ -8,6 +8,8 @@
 #   RUNS=N               timed runs per command (default 30)
 #   WARMUP=N             untimed runs per command first (default 3)
 #   NO_HYPERFINE=1       use the built-in timing loop even if hyperfine is installed
+#   INSTRUCTIONS=1       also count instructions (valgrind --tool=callgrind, one
+#                        run each; wall time on a shared machine is noisy)
 #   NODUS_SNAPSHOT=0     measure nodus started from source (no startup snapshot)
 #
 # Builds nothing. Prints mean wall times and the ratio nodus/node; the machine
@@ -45,6 +47,32 @@ trap 'rm -rf "$WORK"' EXIT
 # --- Fixtures ---------------------------------------------------------------
 
 printf "console.log('hello world');\n" >"$WORK/hello.js"
+
+# express@4 (tests/e2e/npm's fixture, installed on first use like http.sh):
+# start, listen, answer one request from the same process, exit.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+FIXTURE="$ROOT/build/npm-fixture"
+if [[ ! -d "$FIXTURE/node_modules/express" ]]; then
+  mkdir -p "$FIXTURE" && cp "$ROOT/tests/e2e/npm/package.json" "$FIXTURE/"
+  (cd "$FIXTURE" && npm install --no-audit --no-fund --loglevel=error >/dev/null) ||
+    die "cannot install express into $FIXTURE (npm registry unreachable?)"
+fi
+cat >"$WORK/express.js" <<JS
+const http = require('http');
+const express = require('$FIXTURE/node_modules/express');
+const app = express();
+app.get('/', (req, res) => res.json({ hello: 'world' }));
+const server = app.listen(0, '127.0.0.1', () => {
+  http.get({ host: '127.0.0.1', port: server.address().port, path: '/' }, (res) => {
+    let body = '';
+    res.on('data', (d) => (body += d));
+    res.on('end', () => {
+      if (body !== '{"hello":"world"}') throw new Error('unexpected body ' + body);
+      process.exit(0);
+    });
+  });
+});
+JS
 
 # 1,000 small modules: main.js requires 10 directories; each directory's
 # index.js requires its 100 files; every 10th file also requires a file in the
@@ -86,8 +114,8 @@ generate_tree "$WORK/tree"
 
 # --- Benchmarks ---------------------------------------------------------------
 # name | arguments (after the program)
-BENCH_NAMES=("startup -e 0" "hello world file" "require 1,000 modules")
-BENCH_ARGS=("-e 0" "$WORK/hello.js" "$WORK/tree/main.js")
+BENCH_NAMES=("startup -e 0" "hello world file" "require 1,000 modules" "express first response")
+BENCH_ARGS=("-e 0" "$WORK/hello.js" "$WORK/tree/main.js" "$WORK/express.js")
 
 # Each command must work before it is timed.
 for idx in "${!BENCH_NAMES[@]}"; do
@@ -176,3 +204,40 @@ read -r nodus_ms node_ms < <($measure "$WORK/tree/main.js")
 awk -v name="1,000 modules, cache" -v a="$nodus_ms" -v b="$node_ms" \
   'BEGIN { printf "%-24s %12.2f %12.2f %14.2f\n", name, a, b, (b > 0 ? a / b : 0) }'
 unset NODUS_COMPILE_CACHE
+
+# Resident memory of an idle program (median of 5): the start-up's footprint.
+idle_rss_kb() {
+  local i
+  for ((i = 0; i < 5; i++)); do
+    "$1" -e 'setTimeout(() => console.log(process.memoryUsage().rss >> 10), 100)'
+  done | sort -n | sed -n 3p
+}
+nodus_rss=$(idle_rss_kb "$NODUS_BIN")
+node_rss=$(idle_rss_kb "$NODE_BIN")
+awk -v a="$nodus_rss" -v b="$node_rss" \
+  'BEGIN { printf "%-24s %9.1f MB %9.1f MB %14.2f\n", "idle RSS", a / 1024, b / 1024, a / b }'
+
+# Instructions (callgrind, every thread, the dynamic linker included): the
+# figure that does not move with the machine's load.
+if [[ -n "${INSTRUCTIONS:-}" ]]; then
+  command -v valgrind >/dev/null || die "INSTRUCTIONS=1 needs valgrind (apt-get install valgrind)"
+  instructions() {
+    # shellcheck disable=SC2086 # word lists without spaces
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      awk '/Collected :/ { print $NF }'
+  }
+  echo
+  printf '%-24s %12s %12s %14s\n' "instructions" "nodus (M)" "node (M)" "nodus/node"
+  for idx in "${!BENCH_NAMES[@]}"; do
+    # shellcheck disable=SC2086
+    a=$(instructions "$NODUS_BIN" ${BENCH_ARGS[$idx]})
+    # shellcheck disable=SC2086
+    b=$(instructions "$NODE_BIN" ${BENCH_ARGS[$idx]})
+    awk -v name="${BENCH_NAMES[$idx]}" -v a="$a" -v b="$b" \
+      'BEGIN { printf "%-24s %12.1f %12.1f %14.2f\n", name, a / 1e6, b / 1e6, (b > 0 ? a / b : 0) }'
+  done
+  a=$(NODUS_COMPILE_CACHE="$WORK/compile-cache" instructions "$NODUS_BIN" "$WORK/tree/main.js")
+  b=$(instructions "$NODE_BIN" "$WORK/tree/main.js")
+  awk -v name="1,000 modules, cache" -v a="$a" -v b="$b" \
+    'BEGIN { printf "%-24s %12.1f %12.1f %14.2f\n", name, a / 1e6, b / 1e6, (b > 0 ? a / b : 0) }'
+fi
