@@ -5,8 +5,9 @@
 // set the reported paths go into.
 //
 // Input: byte 0 seeds the read boundaries, byte 1 the LineSplitter limit;
-// the rest is the stream, where the pair 0x01 N stands for the byte after it
-// repeated 64 * (N + 1) times, so short inputs make lines past every limit.
+// the rest is the stream, where 0x01 N B stands for the byte B repeated
+// 64 * (N + 1) times, so short inputs make lines past every limit (the stream
+// is cut at 8 KiB).
 // Each reader takes the stream whole and in reads of pseudo-random sizes
 // (pipes deliver any split). Aborts when, for either feeding:
 //   - the reports are not exactly the stream's lines that are paths
@@ -17,6 +18,7 @@
 //     text longer than the limit, loses a byte other than a '\n', or is not
 //     every line shorter than the limit whole and every longer one in pieces;
 //   - a reported file does not match its own directory's events.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -36,16 +38,26 @@ void Check(bool ok) {
   if (!ok) std::abort();
 }
 
+// At most 8 KiB: past every limit (4095-byte paths, 256-byte ready lines,
+// 315-byte splitter lines), yet fast enough for many runs.
+constexpr size_t kMaxStream = 8 * 1024;
+
 std::string Expand(const uint8_t* data, size_t size) {
+  std::string_view in(reinterpret_cast<const char*>(data), size);
   std::string out;
-  for (size_t i = 0; i < size; i++) {
-    if (data[i] == 0x01 && i + 2 < size) {
-      out.append(64 * (size_t{data[i + 1]} + 1), static_cast<char>(data[i + 2]));
-      i += 2;
-      continue;
+  while (!in.empty() && out.size() < kMaxStream) {
+    size_t marker = in.find('\x01');
+    if (marker == std::string_view::npos || marker + 2 >= in.size()) {
+      out.append(in.substr(0, kMaxStream - out.size()));
+      break;
     }
-    out += static_cast<char>(data[i]);
+    out.append(in.substr(0, std::min(marker, kMaxStream - out.size())));
+    size_t run = std::min(64 * (size_t{static_cast<uint8_t>(in[marker + 1])} + 1),
+                          kMaxStream - std::min(out.size(), kMaxStream));
+    out.append(run, in[marker + 2]);
+    in.remove_prefix(marker + 3);
   }
+  if (out.size() > kMaxStream) out.resize(kMaxStream);
   return out;
 }
 
@@ -66,7 +78,7 @@ std::vector<size_t> Cuts(uint8_t seed, size_t size) {
   for (size_t at = 0; at < size;) {
     state = state * 1664525u + 1013904223u;
     // Mostly small reads, now and then a large one (a full pipe).
-    size_t step = (state >> 28) == 0 ? 1 + (state >> 8) % 9000 : 1 + (state >> 24) % 23;
+    size_t step = (state >> 28) == 0 ? 1 + (state >> 8) % 9000 : 1 + (state >> 24) % 97;
     at += step;
     if (at < size) cuts.push_back(at);
   }
@@ -166,9 +178,7 @@ void CheckSplitter(std::string_view stream, const std::vector<size_t>& cuts, siz
     if (!text.piece) whole_lines.push_back(text.text);
   }
   std::string without_newlines;
-  for (char c : stream) {
-    if (c != '\n') without_newlines += c;
-  }
+  for (const std::string& line : Lines(stream, true)) without_newlines += line;
   Check(joined == without_newlines);
   std::vector<std::string> short_lines;
   for (const std::string& line : Lines(stream, true)) {
@@ -185,6 +195,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<size_t> cuts = Cuts(data[0], stream.size());
   CheckReports(stream, cuts);
   CheckReady(stream, cuts);
-  CheckSplitter(stream, cuts, 1 + data[1] % 300);
+  CheckSplitter(stream, cuts, 16 + data[1] % 300);
   return 0;
 }

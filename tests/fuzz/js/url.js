@@ -95,8 +95,9 @@ function describe(bytes) {
 }
 
 // Where node 20 (ada 2.x) departs from the URL Standard and nodus follows the
-// standard (tests/js/url/test-url-corpus.js lists the same): a class name for
-// run.js --compare, or undefined for a difference nobody has explained.
+// standard (tests/js/url/test-url-corpus.js lists the same), or ICU's IDNA and
+// ada's disagree: a class name for run.js --compare, or undefined for a
+// difference nobody has explained.
 function classify(bytes, nodus, node) {
   const { base } = split(bytes);
   if (base === 'about:blank' && nodus === 'throws ERR_INVALID_URL') {
@@ -106,9 +107,15 @@ function classify(bytes, nodus, node) {
     return 'node drops the empty segment ".." leaves before ?, # or the end (the standard keeps "/")';
   }
   // A hierarchical path never keeps "." or ".." segments in the standard.
-  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(node);
+  const path = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?(\/[^?#]*)/i.exec(node);
   if (path && /\/\.{1,2}(\/|$)/.test(path[1])) {
     return 'node keeps "." and ".." segments (ada 2.x, after a segment starting with ".")';
+  }
+  if (nodus === 'throws ERR_INVALID_URL' && /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*@)?([^/?#]*\.)?xn--/i.test(node)) {
+    return 'an xn-- label node accepts and ICU does not (e.g. Punycode that decodes to ASCII only)';
+  }
+  if (/^file:\/\/[^/]*\/[A-Za-z]:[^/]/.test(node) && nodus.length < node.length) {
+    return 'node keeps a first segment like "C:x" that ".." pops (not a drive letter)';
   }
   return undefined;
 }
