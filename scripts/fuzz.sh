@@ -15,11 +15,13 @@
 #
 # NAMEs (JavaScript, tests/fuzz/js): url keypress. Those parsers are
 # JavaScript, where libFuzzer sees no coverage; tests/fuzz/js/run.js mutates
-# their seeds under nodus itself ($NODUS, default build/runtime/nodus, which
-# scripts/build.sh makes) and checks the same kind of invariants. Crashes go
-# to build-fuzz/crashes/ as well. FUZZ_COMPARE=1 adds a differential run of
-# the url inputs against node (a report; departures from node are listed,
-# not failed: nodus follows the URL Standard where node 20 does not).
+# their seeds under nodus itself ($NODUS; default the runtime/nodus that
+# scripts/build.sh makes in $NODUS_BUILD_DIR or build/; build-fuzz/runtime/nodus
+# adds ASan and UBSan under the bindings) and checks the same kind of
+# invariants. Crashes go to build-fuzz/crashes/ as well. FUZZ_COMPARE=1 adds a
+# differential run of the url inputs against node (a report: known departures
+# are counted by class, the rest shown; nodus follows the URL Standard where
+# node 20 does not).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-60}
@@ -40,7 +42,7 @@ if [[ ${#targets[@]} -gt 0 ]]; then ninja -C build-fuzz "${targets[@]}"; fi
 
 mkdir -p build-fuzz/crashes
 status=0
-nodus=${NODUS:-$root/build/runtime/nodus}
+nodus=${NODUS:-${NODUS_BUILD_DIR:-$root/build}/runtime/nodus}
 for name in "${names[@]}"; do
   if is_js "$name"; then
     [[ -x "$nodus" ]] || { echo "fuzz: $name needs nodus ($nodus; scripts/build.sh, or NODUS=...)" >&2; exit 2; }
