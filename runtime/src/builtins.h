@@ -3,6 +3,7 @@
 // The JavaScript builtins embedded at build time (runtime/lib, see
 // runtime/tools/embed_builtins.cc) and their compilation.
 
+#include <atomic>
 #include <cstddef>
 #include <string_view>
 
@@ -41,10 +42,11 @@ extern const BuiltinCodeCache kBuiltinCodeCache[];
 extern const size_t kBuiltinCodeCacheCount;
 
 // How builtins were compiled in this process (for `nodus -v --verbose`).
+// Worker threads compile builtins too, hence atomics.
 struct BuiltinCacheStats {
-  int accepted = 0;
-  int rejected = 0;
-  int uncached = 0;
+  std::atomic<int> accepted{0};
+  std::atomic<int> rejected{0};
+  std::atomic<int> uncached{0};
 };
 const BuiltinCacheStats& GetBuiltinCacheStats();
 
