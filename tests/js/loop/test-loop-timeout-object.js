@@ -30,9 +30,13 @@ clearTimeout(+a);
 clearTimeout(b);
 
 // Clearing by id from another timer's callback prevents it from running.
-const byId = setTimeout(common.mustNotCall(), 20);
-const key = +byId;
+// The clearing timer is set first: each setTimeout reads the clock afresh,
+// so on a stalled machine (a sanitizer build) a 20 ms timer set before it
+// could come due first.
+let key;
 setTimeout(common.mustCall(() => clearTimeout(key)), 1);
+const byId = setTimeout(common.mustNotCall(), 20);
+key = +byId;
 
 // refresh() restarts the countdown from the time of the call. Without it the
 // 30 ms timer would fire ~10 ms after the refresh at 20 ms; with it, ~30 ms
