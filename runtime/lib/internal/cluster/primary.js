@@ -80,9 +80,11 @@ function createWorkerProcess(id, env) {
 function removeWorker(worker) {
   delete cluster.workers[worker.id];
   if (Object.keys(cluster.workers).length === 0) {
-    // Every worker is gone: no server stays open on their behalf.
+    // Every worker is gone: no server stays open on their behalf, and
+    // cluster.disconnect(cb)'s callback runs.
     for (const handle of handles.values()) handle.close();
     handles.clear();
+    intercom.emit('disconnect');
   }
 }
 
@@ -142,14 +144,8 @@ cluster.disconnect = function(cb) {
   if (typeof cb === 'function') intercom.once('disconnect', cb);
 };
 
-// 'disconnect' once the last worker has disconnected (for cluster.disconnect(cb)).
+// 'disconnect' whenever cluster.workers becomes empty (for cluster.disconnect(cb)).
 const intercom = new EventEmitter();
-cluster.on('disconnect', () => {
-  for (const id of Object.keys(cluster.workers)) {
-    if (cluster.workers[id].isConnected()) return;
-  }
-  intercom.emit('disconnect');
-});
 
 function onmessage(message, handle) {
   const worker = this;
@@ -222,10 +218,14 @@ function close(worker, message) {
   if (handle && handle.remove(worker)) handles.delete(message.key);
 }
 
+// As in node, the worker leaves cluster.workers at once: its channel's end
+// may never be seen if the process exits first (the channel is unref'd once
+// no write is pending), so waiting for it could strand cluster.disconnect(cb).
 Worker.prototype.disconnect = function() {
   this.exitedAfterDisconnect = true;
   sendHelper(this.process, { act: 'disconnect' });
   removeHandlesForWorker(this);
+  removeWorker(this);
   return this;
 };
 
