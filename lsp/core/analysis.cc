@@ -58,16 +58,39 @@ std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call) {
 std::string JsDocAbove(const Document& doc, TSNode node) {
   // Climb to the statement (or object member) that holds the node.
   TSNode n = node;
+  TSNode parent;
   for (;;) {
-    TSNode parent = ts_node_parent(n);
+    parent = ts_node_parent(n);
     if (ts_node_is_null(parent) || Is(parent, "program") || Is(parent, "statement_block") ||
         Is(parent, "class_body") || Is(parent, "object")) {
       break;
     }
     n = parent;
   }
-  TSNode prev = ts_node_prev_sibling(n);
-  if (!Is(prev, "comment")) return "";
+  // A JSDoc block separated from the statement by whitespace only means that
+  // the text before the statement, whitespace skipped, ends with `*/`: most
+  // statements are answered from the text, without asking the tree for their
+  // previous sibling (tree-sitter 0.20 finds it from the root down: the
+  // workspace index asks for every export of every file).
+  const std::string& all = doc.text();
+  uint32_t start = ts_node_start_byte(n);
+  if (start == 0 || ts_node_is_null(parent)) return "";
+  size_t last = all.find_last_not_of(" \t\r\n", start - 1);
+  if (last == std::string::npos || last == 0 || all[last] != '/' || all[last - 1] != '*') return "";
+  // The sibling before `n` (named or not), from one pass over the parent's children.
+  TSNode prev{};
+  bool found = false;
+  TSTreeCursor cursor = ts_tree_cursor_new(parent);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      found = ts_node_eq(child, n);
+      if (found) break;
+      prev = child;
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  if (!found || !Is(prev, "comment")) return "";
   std::string_view text = doc.NodeText(prev);
   if (!text.starts_with("/**") || !text.ends_with("*/") || text.size() < 5) return "";
   // Only when nothing but whitespace separates the comment from the statement.
