@@ -15,3 +15,9 @@ ctest --test-dir "$build" -j "$(nproc)" --output-on-failure "$@"
 if [ -z "${NODUS_SKIP_FUZZ:-}" ] && [ $# -eq 0 ]; then
   FUZZ_RUNS="${FUZZ_RUNS:-20000}" bash "$root/scripts/fuzz.sh"
 fi
+# The V8-free C++ unit tests (inspector transport, LSP, resolver, watch logic,
+# options) again under ASan+UBSan, in build-asan; the whole suite under the
+# sanitizers is scripts/sanitize.sh asan|tsan. NODUS_SKIP_SANITIZE=1 skips.
+if [ -z "${NODUS_SKIP_SANITIZE:-}" ] && [ $# -eq 0 ]; then
+  bash "$root/scripts/sanitize.sh" asan-quick
+fi
