@@ -55,12 +55,12 @@ std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call) {
   return StringValue(doc, ts_node_named_child(args, 0));
 }
 
-std::string JsDocAbove(const Document& doc, TSNode node) {
+std::string JsDocAbove(const Document& doc, TSNode node, TSNode known_parent) {
   // Climb to the statement (or object member) that holds the node.
   TSNode n = node;
   TSNode parent;
-  for (;;) {
-    parent = ts_node_parent(n);
+  for (bool first = true;; first = false) {
+    parent = first && !ts_node_is_null(known_parent) ? known_parent : ts_node_parent(n);
     if (ts_node_is_null(parent) || Is(parent, "program") || Is(parent, "statement_block") ||
         Is(parent, "class_body") || Is(parent, "object")) {
       break;

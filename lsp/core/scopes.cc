@@ -181,6 +181,17 @@ class Builder {
     d.name_node = name;
     d.value = value;
     d.statement = statement;
+    // The walk's ancestors: the statement is the node visited or one of them.
+    if (ts_node_eq(statement, current_)) {
+      d.statement_parent = Ancestor(0);
+    } else {
+      for (size_t up = 0; up + 1 < stack_.size(); ++up) {
+        if (ts_node_eq(stack_[stack_.size() - 1 - up].node, statement)) {
+          d.statement_parent = Ancestor(up + 1);
+          break;
+        }
+      }
+    }
     d.in_pattern = in_pattern;
     int index = static_cast<int>(model_.declarations.size());
     names_.emplace(NameKey{scope, text}, index);  // the first declaration of a name wins

@@ -30,6 +30,7 @@ struct Declaration {
   // the function or class node itself; null for patterns and parameters.
   TSNode value;
   TSNode statement;         // the declaration statement (JSDoc sits above it)
+  TSNode statement_parent;  // its parent when the walk knew it, else null
   bool in_pattern = false;  // bound by destructuring
 };
 

@@ -44,7 +44,7 @@ class Summarizer {
   FileSummary Run() {
     TSNode root = doc_.root();
     uint32_t count = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i));
+    for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i), root);
     CollectUses();
     CollectTopLevel();
     return std::move(out_);
@@ -151,7 +151,8 @@ class Summarizer {
   }
 
   // Fills what `value` is: a re-export, a local declaration, a literal.
-  void Describe(TSNode value, TSNode statement, ExportEntry& entry) {
+  // `parent`: the statement's parent.
+  void Describe(TSNode value, TSNode statement, TSNode parent, ExportEntry& entry) {
     std::string specifier, member;
     if (RequireValue(value, specifier, member)) {
       entry.from_specifier = specifier;
@@ -183,23 +184,23 @@ class Summarizer {
         }
         const Declaration& decl = model_.declarations[d];
         entry.definition = decl.range;
-        entry.info = DescribeValue(doc_, decl.value, decl.statement);
+        entry.info = DescribeValue(doc_, decl.value, decl.statement, decl.statement_parent);
         if (entry.info.kind.empty()) entry.info.kind = "variable";
-        std::string here = tree::JsDocAbove(doc_, statement);
+        std::string here = tree::JsDocAbove(doc_, statement, parent);
         if (!here.empty()) entry.info.doc = here;
         return;
       }
     }
-    entry.info = DescribeValue(doc_, value, statement);
+    entry.info = DescribeValue(doc_, value, statement, parent);
     if (entry.info.kind.empty()) entry.info.kind = "property";
   }
 
-  void AddExport(TSNode name, TSNode value, TSNode statement) {
+  void AddExport(TSNode name, TSNode value, TSNode statement, TSNode parent) {
     ExportEntry entry;
     entry.name = std::string(doc_.NodeText(name));
     entry.name_range = RangeOf(name);
     entry.definition = entry.name_range;
-    Describe(value, statement, entry);
+    Describe(value, statement, parent, entry);
     // A later assignment to the same name replaces the earlier one.
     for (ExportEntry& e : out_.exports) {
       if (e.name == entry.name) {
@@ -222,13 +223,13 @@ class Summarizer {
             if (ts_node_is_null(fragment)) continue;
             key = fragment;
           }
-          AddExport(key, Field(entry, "value"), entry);
+          AddExport(key, Field(entry, "value"), entry, object);
         }
       } else if (Is(entry, "shorthand_property_identifier")) {
-        AddExport(entry, entry, entry);
+        AddExport(entry, entry, entry, object);
       } else if (Is(entry, "method_definition")) {
         TSNode key = Field(entry, "name");
-        if (!ts_node_is_null(key)) AddExport(key, entry, entry);
+        if (!ts_node_is_null(key)) AddExport(key, entry, entry, object);
       }
     }
   }
@@ -242,7 +243,7 @@ class Summarizer {
     return Is(n, "identifier") && aliases_.contains(std::string(doc_.NodeText(n)));
   }
 
-  void ModuleAssigned(TSNode value, TSNode statement) {
+  void ModuleAssigned(TSNode value, TSNode statement, TSNode parent) {
     if (Is(value, "identifier") && aliases_.contains(std::string(doc_.NodeText(value))) &&
         out_.module.assigned) {
       return;  // module.exports = proto, where proto already is module.exports
@@ -260,6 +261,7 @@ class Summarizer {
     }
     TSNode described = value;
     TSNode described_statement = statement;
+    TSNode described_parent = parent;
     if (Is(value, "identifier")) {
       int d = DeclarationOfName(value);
       if (d >= 0) {
@@ -273,15 +275,16 @@ class Summarizer {
         described = decl.value;
         while (Is(described, "assignment_expression")) described = Field(described, "right");
         described_statement = decl.statement;
+        described_parent = decl.statement_parent;
         aliases_.insert(decl.name);  // module.exports = app; app.x = … exports x
       }
     }
-    m.info = DescribeValue(doc_, described, described_statement);
+    m.info = DescribeValue(doc_, described, described_statement, described_parent);
     if (Is(described, "object")) ObjectExports(described);
   }
 
   // One assignment chain `a = b = … = value`, from a statement.
-  void Assignment(TSNode expr, TSNode statement, const std::string& declared_alias) {
+  void Assignment(TSNode expr, TSNode statement, TSNode parent, const std::string& declared_alias) {
     std::vector<TSNode> targets;
     TSNode value = expr;
     while (Is(value, "assignment_expression")) {
@@ -293,20 +296,21 @@ class Summarizer {
     if (to_module && !declared_alias.empty()) aliases_.insert(declared_alias);
     for (TSNode t : targets) {
       if (IsModuleExports(t)) {
-        ModuleAssigned(value, statement);
+        ModuleAssigned(value, statement, parent);
       } else if (Is(t, "identifier") && to_module) {
         aliases_.insert(std::string(doc_.NodeText(t)));  // exports = module.exports = …
       } else if (Is(t, "member_expression") && IsExportsObject(Field(t, "object"))) {
         TSNode property = Field(t, "property");
-        if (Is(property, "property_identifier")) AddExport(property, value, statement);
+        if (Is(property, "property_identifier")) AddExport(property, value, statement, parent);
       }
     }
   }
 
-  void Statement(TSNode node) {
+  // A top-level statement; `parent` is the root.
+  void Statement(TSNode node, TSNode parent) {
     if (Is(node, "expression_statement")) {
       TSNode expr = ts_node_named_child(node, 0);
-      if (Is(expr, "assignment_expression")) Assignment(expr, node, "");
+      if (Is(expr, "assignment_expression")) Assignment(expr, node, parent, "");
     } else if (Is(node, "variable_declaration") || Is(node, "lexical_declaration")) {
       uint32_t count = ts_node_named_child_count(node);
       for (uint32_t i = 0; i < count; ++i) {
@@ -314,7 +318,7 @@ class Summarizer {
         TSNode name = Field(declarator, "name");
         TSNode value = Field(declarator, "value");
         if (Is(name, "identifier") && Is(value, "assignment_expression")) {
-          Assignment(value, node, std::string(doc_.NodeText(name)));
+          Assignment(value, node, parent, std::string(doc_.NodeText(name)));
         }
       }
     }
@@ -365,9 +369,10 @@ class Summarizer {
 
 }  // namespace
 
-ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement) {
+ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement,
+                        TSNode statement_parent) {
   ValueInfo info;
-  if (!ts_node_is_null(statement)) info.doc = tree::JsDocAbove(doc, statement);
+  if (!ts_node_is_null(statement)) info.doc = tree::JsDocAbove(doc, statement, statement_parent);
   if (ts_node_is_null(value)) return info;
   if (IsFunctionNode(value)) {
     info.kind = Is(value, "method_definition") ? "method" : "function";

@@ -92,6 +92,8 @@ CursorTarget TargetAt(const Document& doc, const ScopeModel& model, const FileSu
                       uint32_t offset);
 
 // Describes a declaration or value node for hover: kind, JSDoc, parameters.
-ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement);
+// `statement_parent`: the statement's parent when known (see tree::JsDocAbove).
+ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement,
+                        TSNode statement_parent = TSNode{});
 
 }  // namespace nodus::lsp

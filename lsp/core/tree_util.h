@@ -121,7 +121,9 @@ std::optional<std::string> StringValue(const Document& doc, TSNode node);
 std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call);
 
 // The JSDoc block (`/** ... */`) directly above the statement holding `node`,
-// without its delimiters and leading `*`s; "" when there is none.
-std::string JsDocAbove(const Document& doc, TSNode node);
+// without its delimiters and leading `*`s; "" when there is none. `parent`:
+// the node's parent when the caller knows it (null: asked of the tree, which
+// tree-sitter 0.20 answers by descending from the root).
+std::string JsDocAbove(const Document& doc, TSNode node, TSNode parent = TSNode{});
 
 }  // namespace nodus::lsp::tree
