@@ -77,17 +77,15 @@ std::string JsDocAbove(const Document& doc, TSNode node, TSNode known_parent) {
   if (start == 0 || ts_node_is_null(parent)) return "";
   size_t last = all.find_last_not_of(" \t\r\n", start - 1);
   if (last == std::string::npos || last == 0 || all[last] != '/' || all[last - 1] != '*') return "";
-  // The sibling before `n` (named or not), from one pass over the parent's children.
+  // The sibling before `n` (named or not) is the child of `parent` that holds
+  // that `/`, when the next sibling after it is `n`.
   TSNode prev{};
   bool found = false;
   TSTreeCursor cursor = ts_tree_cursor_new(parent);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      TSNode child = ts_tree_cursor_current_node(&cursor);
-      found = ts_node_eq(child, n);
-      if (found) break;
-      prev = child;
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  if (ts_tree_cursor_goto_first_child_for_byte(&cursor, static_cast<uint32_t>(last)) >= 0) {
+    prev = ts_tree_cursor_current_node(&cursor);
+    found = ts_tree_cursor_goto_next_sibling(&cursor) &&
+            ts_node_eq(ts_tree_cursor_current_node(&cursor), n);
   }
   ts_tree_cursor_delete(&cursor);
   if (!found || !Is(prev, "comment")) return "";

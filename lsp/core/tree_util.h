@@ -69,11 +69,11 @@ class TypeSet {
   TypeSet(std::initializer_list<const char*> types) {
     const TSLanguage* language = JavascriptLanguage();
     uint32_t count = ts_language_symbol_count(language);
-    member_.assign(count, false);
+    member_.assign(count, 0);
     for (uint32_t symbol = 0; symbol < count; ++symbol) {
       const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(symbol));
       for (const char* type : types) {
-        if (name != nullptr && std::strcmp(name, type) == 0) member_[symbol] = true;
+        if (name != nullptr && std::strcmp(name, type) == 0) member_[symbol] = 1;
       }
     }
   }
@@ -83,7 +83,7 @@ class TypeSet {
   bool Contains(TSSymbol symbol) const { return symbol < member_.size() && member_[symbol]; }
 
  private:
-  std::vector<bool> member_;
+  std::vector<uint8_t> member_;  // bytes, not bits: tested for every node walked
 };
 
 inline ByteRange RangeOf(TSNode node) { return {ts_node_start_byte(node), ts_node_end_byte(node)}; }
