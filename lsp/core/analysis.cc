@@ -46,8 +46,17 @@ std::optional<std::string> StringValue(const Document& doc, TSNode node) {
   return value;
 }
 
+// False when `call` cannot be `require(…)`: a node starts where its first
+// child (here the callee) does, so the text there must read `require`. Spares
+// the field lookups on every other call of every indexed file.
+static bool MayBeRequire(const Document& doc, TSNode call) {
+  std::string_view text = doc.text();
+  uint32_t start = ts_node_start_byte(call);
+  return start <= text.size() && text.substr(start).starts_with("require");
+}
+
 std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call) {
-  if (!Is(call, "call_expression")) return std::nullopt;
+  if (!Is(call, "call_expression") || !MayBeRequire(doc, call)) return std::nullopt;
   TSNode callee = Field(call, "function");
   if (!Is(callee, "identifier") || doc.NodeText(callee) != "require") return std::nullopt;
   TSNode args = Field(call, "arguments");
@@ -158,7 +167,7 @@ std::string Quote(std::string_view text) {
 // Strings.
 
 std::optional<RequireCall> AsRequire(const Document& doc, TSNode call) {
-  if (!Is(call, "call_expression")) return std::nullopt;
+  if (!Is(call, "call_expression") || !tree::MayBeRequire(doc, call)) return std::nullopt;
   TSNode callee = Field(call, "function");
   if (ts_node_is_null(callee) || !Is(callee, "identifier") || doc.NodeText(callee) != "require") {
     return std::nullopt;

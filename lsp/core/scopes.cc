@@ -1,5 +1,6 @@
 #include "lsp/core/scopes.h"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -103,8 +104,12 @@ class Builder {
           if (kDeclaring.Contains(symbol)) CollectDeclarations(node);
           if (kNames.Contains(symbol)) CollectReference(node);
           if (also_ && (also_types_ == nullptr || also_types_->Contains(symbol))) also_(node);
+          if (stack_.size() == 1 && ts_node_is_named(node)) model_.statements.push_back(node);
           stack_.push_back({node, own});
-          return true;
+          // Quotes, fragments and escapes declare and reference nothing (a
+          // template string's substitutions are walked).
+          static const tree::TypeSet kOpaque = {"string", "regex"};
+          return !kOpaque.Contains(symbol);
         },
         [&] { stack_.pop_back(); });
     ResolveReferences();
@@ -195,7 +200,7 @@ class Builder {
     d.in_pattern = in_pattern;
     int index = static_cast<int>(model_.declarations.size());
     names_.emplace(NameKey{scope, text}, index);  // the first declaration of a name wins
-    declaring_.insert(d.range.start);
+    declaring_.push_back(d.range.start);
     model_.declarations.push_back(std::move(d));
   }
 
@@ -211,10 +216,8 @@ class Builder {
     } else if (Is(pattern, "object_pattern") || Is(pattern, "array_pattern") ||
                Is(pattern, "rest_pattern") || Is(pattern, "formal_parameters")) {
       bool inner = nested || !Is(pattern, "formal_parameters");
-      uint32_t count = ts_node_named_child_count(pattern);
-      for (uint32_t i = 0; i < count; ++i) {
-        Pattern(ts_node_named_child(pattern, i), scope, kind, value, statement, inner);
-      }
+      tree::ForEachNamedChild(
+          pattern, [&](TSNode child) { Pattern(child, scope, kind, value, statement, inner); });
     }
   }
 
@@ -254,12 +257,10 @@ class Builder {
         Pattern(Field(node, "left"), scope, dk, TSNode{}, node, true);
       }
     } else if (Is(node, "import_clause") || Is(node, "namespace_import")) {
-      uint32_t count = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode child = ts_node_named_child(node, i);
+      tree::ForEachNamedChild(node, [&](TSNode child) {
         if (Is(child, "identifier"))
           Declare(child, 0, DeclKind::kImport, TSNode{}, Ancestor(0), false);
-      }
+      });
     } else if (Is(node, "import_specifier")) {
       TSNode alias = Field(node, "alias");
       TSNode name = ts_node_is_null(alias) ? Field(node, "name") : alias;
@@ -320,8 +321,9 @@ class Builder {
   void ResolveReferences() {
     const std::string& text = doc_.text();
     model_.references.reserve(pending_.size());
+    std::sort(declaring_.begin(), declaring_.end());
     for (PendingReference& p : pending_) {
-      if (declaring_.contains(p.ref.range.start)) continue;
+      if (std::binary_search(declaring_.begin(), declaring_.end(), p.ref.range.start)) continue;
       std::string_view name =
           std::string_view(text).substr(p.ref.range.start, p.ref.range.end - p.ref.range.start);
       for (int s = p.scope; s >= 0; s = model_.scopes[s].parent) {
@@ -343,7 +345,7 @@ class Builder {
   TSNode current_{};             // the node being visited
   int current_scope_ = -1;       // the scope it opens, or -1
   std::unordered_map<NameKey, int, NameKeyHash> names_;  // (scope, name) -> its first declaration
-  std::unordered_set<uint32_t> declaring_;               // start bytes of declaring names
+  std::vector<uint32_t> declaring_;                      // start bytes of declaring names
   std::vector<PendingReference> pending_;                // references in document order, unresolved
 };
 

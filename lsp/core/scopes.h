@@ -51,6 +51,7 @@ struct ScopeModel {
   std::vector<Declaration> declarations;
   std::vector<Reference> references;          // in document order
   std::vector<std::string> declared_globals;  // from /* global a, b */ comments
+  std::vector<TSNode> statements;             // the root's named children, in order
 
   // The declaration whose name is at `offset`, or that the reference at
   // `offset` resolves to (the cursor may also sit just after the name); -1.
@@ -67,7 +68,8 @@ class TypeSet;
 
 // `also` (optional) is called on every node in document order during the
 // same walk of the tree (the summary rides along); only on nodes of
-// `also_types` when given.
+// `also_types` when given. The walk does not enter string and regex literals
+// (their quotes, fragments and escapes).
 ScopeModel BuildScopes(const Document& doc, const std::function<void(TSNode)>& also = nullptr,
                        const tree::TypeSet* also_types = nullptr);
 

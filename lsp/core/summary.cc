@@ -43,8 +43,7 @@ class Summarizer {
 
   FileSummary Run() {
     TSNode root = doc_.root();
-    uint32_t count = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < count; ++i) Statement(ts_node_named_child(root, i), root);
+    for (TSNode statement : model_.statements) Statement(statement, root);
     CollectUses();
     CollectTopLevel();
     return std::move(out_);
@@ -111,9 +110,7 @@ class Summarizer {
         out_.bindings.push_back(
             {std::string(doc_.NodeText(name)), RangeOf(name), specifier, member});
       } else if (Is(name, "object_pattern") && member.empty()) {
-        uint32_t count = ts_node_named_child_count(name);
-        for (uint32_t i = 0; i < count; ++i) {
-          TSNode entry = ts_node_named_child(name, i);
+        tree::ForEachNamedChild(name, [&](TSNode entry) {
           TSNode local{}, key{};  // null unless the entry is a binding pattern
           if (Is(entry, "shorthand_property_identifier_pattern")) {
             local = key = entry;
@@ -124,15 +121,15 @@ class Summarizer {
             local = Field(entry, "value");
             if (Is(local, "assignment_pattern")) local = Field(local, "left");
           }
-          if (ts_node_is_null(local) || ts_node_is_null(key)) continue;
+          if (ts_node_is_null(local) || ts_node_is_null(key)) return;
           if (!Is(local, "identifier") && !Is(local, "shorthand_property_identifier_pattern")) {
-            continue;
+            return;
           }
           std::string key_text(doc_.NodeText(key));
           out_.bindings.push_back(
               {std::string(doc_.NodeText(local)), RangeOf(local), specifier, key_text});
           out_.uses.push_back({specifier, key_text, RangeOf(key), ts_node_eq(local, key)});
-        }
+        });
       }
     }
   }
@@ -212,15 +209,13 @@ class Summarizer {
   }
 
   void ObjectExports(TSNode object) {
-    uint32_t count = ts_node_named_child_count(object);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode entry = ts_node_named_child(object, i);
+    tree::ForEachNamedChild(object, [&](TSNode entry) {
       if (Is(entry, "pair")) {
         TSNode key = Field(entry, "key");
         if (Is(key, "property_identifier") || Is(key, "string")) {
           if (Is(key, "string")) {
             TSNode fragment = ts_node_named_child(key, 0);
-            if (ts_node_is_null(fragment)) continue;
+            if (ts_node_is_null(fragment)) return;
             key = fragment;
           }
           AddExport(key, Field(entry, "value"), entry, object);
@@ -231,7 +226,7 @@ class Summarizer {
         TSNode key = Field(entry, "name");
         if (!ts_node_is_null(key)) AddExport(key, entry, entry, object);
       }
-    }
+    });
   }
 
   bool IsModuleExports(TSNode n) const {
@@ -312,15 +307,13 @@ class Summarizer {
       TSNode expr = ts_node_named_child(node, 0);
       if (Is(expr, "assignment_expression")) Assignment(expr, node, parent, "");
     } else if (Is(node, "variable_declaration") || Is(node, "lexical_declaration")) {
-      uint32_t count = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode declarator = ts_node_named_child(node, i);
+      tree::ForEachNamedChild(node, [&](TSNode declarator) {
         TSNode name = Field(declarator, "name");
         TSNode value = Field(declarator, "value");
         if (Is(name, "identifier") && Is(value, "assignment_expression")) {
           Assignment(value, node, parent, std::string(doc_.NodeText(name)));
         }
-      }
+      });
     }
   }
 

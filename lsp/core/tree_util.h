@@ -38,27 +38,57 @@ inline bool Is(TSNode node, const char* type) {
 
 // Calls `enter` on every node in document order (false: skip its children)
 // and `leave` (no arguments) when the node and everything under it is done.
+// tree-sitter 0.20's cursor steps are dear (a failed
+// ts_tree_cursor_goto_next_sibling climbs and searches the parent's
+// children again), so the walk counts each node's children
+// (ts_node_child_count: the cursor's visible children) and never asks a leaf
+// for its first child or the last child for its next sibling.
 template <typename Enter, typename Leave>
 void WalkEnterLeave(TSNode root, Enter&& enter, Leave&& leave) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
+  std::vector<uint32_t> left;  // per level below the root: the siblings still to come
+  left.reserve(64);
+  TSNode node = root;
   bool descend = enter(root);
   for (;;) {
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
-      descend = enter(ts_tree_cursor_current_node(&cursor));
+    uint32_t children = descend ? ts_node_child_count(node) : 0;
+    if (children > 0 && ts_tree_cursor_goto_first_child(&cursor)) {
+      left.push_back(children - 1);
+      node = ts_tree_cursor_current_node(&cursor);
+      descend = enter(node);
       continue;
     }
     for (;;) {
       leave();
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        descend = enter(ts_tree_cursor_current_node(&cursor));
-        break;
-      }
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
+      if (left.empty()) {
         ts_tree_cursor_delete(&cursor);
         return;
       }
+      if (left.back() > 0 && ts_tree_cursor_goto_next_sibling(&cursor)) {
+        --left.back();
+        node = ts_tree_cursor_current_node(&cursor);
+        descend = enter(node);
+        break;
+      }
+      left.pop_back();
+      ts_tree_cursor_goto_parent(&cursor);
     }
   }
+}
+
+// Calls `visit` on each named child of `node` in order: one cursor pass
+// (ts_node_named_child(node, i) searches from the first child on every call).
+template <typename Visit>
+void ForEachNamedChild(TSNode node, Visit&& visit) {
+  if (ts_node_is_null(node) || ts_node_named_child_count(node) == 0) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(child)) visit(child);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
 }
 
 // A set of node types of the JavaScript grammar, tested by symbol: one table

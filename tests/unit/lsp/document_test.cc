@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <random>
+#include <vector>
+
+#include "lsp/core/tree_util.h"
 
 namespace nodus::lsp {
 namespace {
@@ -80,6 +83,57 @@ TEST_CASE("document: the line table", "[lsp][document]") {
   CHECK(lines.LineOf(100) == 3);
   CHECK(lines.PointAt(4).row == 1);
   CHECK(lines.PointAt(4).column == 1);
+}
+
+// The walk skips the cursor's steps it can predict from ts_node_child_count;
+// it must still enter every node, in document order, and leave each once.
+TEST_CASE("document: the tree walk and named children match index access", "[lsp][document]") {
+  const char* sources[] = {
+      "'use strict';\nconst a = require('./a'), {b, c: [d = 1]} = require(`./${x}`);\n"
+      "function f(p, {q}, ...r) { for (const k in o) { if (k) break; } return p ?? q?.r; }\n"
+      "class C extends B { static #x = 1; constructor(y) { super(y); } get z() { return /a+/g; } "
+      "}\n"
+      "module.exports = { f, C, g: async () => { await f(1, 2, 3); }, 'h': 1 };\n",
+      "label: for (;;) { switch (x) { case 1: y(); default: } }\n/* global a, b */\n",
+      "const = ;\nfunction (a, { ) {\n  let x = [1, 2,, ...y\n",  // errors and missing nodes
+      "",
+  };
+  for (const char* source : sources) {
+    Document doc(source);
+    std::vector<TSNode> expected;
+    std::vector<TSNode> todo = {doc.root()};
+    while (!todo.empty()) {  // preorder through ts_node_child(i)
+      TSNode node = todo.back();
+      todo.pop_back();
+      expected.push_back(node);
+      for (uint32_t i = ts_node_child_count(node); i-- > 0;) todo.push_back(ts_node_child(node, i));
+    }
+    std::vector<TSNode> walked;
+    int depth = 0, leaves = 0;
+    tree::WalkEnterLeave(
+        doc.root(),
+        [&](TSNode node) {
+          walked.push_back(node);
+          ++depth;
+          return true;
+        },
+        [&] {
+          --depth;
+          ++leaves;
+        });
+    REQUIRE(walked.size() == expected.size());
+    for (size_t i = 0; i < walked.size(); ++i) CHECK(ts_node_eq(walked[i], expected[i]));
+    CHECK(depth == 0);
+    CHECK(leaves == static_cast<int>(walked.size()));
+    for (TSNode node : expected) {
+      std::vector<TSNode> named;
+      tree::ForEachNamedChild(node, [&](TSNode child) { named.push_back(child); });
+      REQUIRE(named.size() == ts_node_named_child_count(node));
+      for (uint32_t i = 0; i < named.size(); ++i) {
+        CHECK(ts_node_eq(named[i], ts_node_named_child(node, i)));
+      }
+    }
+  }
 }
 
 }  // namespace
