@@ -76,11 +76,19 @@ void WalkEnterLeave(TSNode root, Enter&& enter, Leave&& leave) {
   }
 }
 
-// Calls `visit` on each named child of `node` in order: one cursor pass
-// (ts_node_named_child(node, i) searches from the first child on every call).
+// Calls `visit` on each named child of `node` in order. tree-sitter 0.20's
+// ts_node_named_child(node, i) searches from the first child on every call
+// (quadratic on wide nodes), but on a small node one such search costs
+// about as much as one cursor step (~450 instructions) and needs no cursor:
+// small nodes are read by index, wide ones with a cursor.
 template <typename Visit>
 void ForEachNamedChild(TSNode node, Visit&& visit) {
-  if (ts_node_is_null(node) || ts_node_named_child_count(node) == 0) return;
+  uint32_t count = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+  if (count == 0) return;
+  if (ts_node_child_count(node) <= 8) {
+    for (uint32_t i = 0; i < count; ++i) visit(ts_node_named_child(node, i));
+    return;
+  }
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {
