@@ -1,6 +1,7 @@
 #include "lsp/core/document.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -12,8 +13,15 @@ namespace nodus::lsp {
 
 LineTable::LineTable(std::string_view text) {
   starts_.push_back(0);
-  for (uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  // memchr scans a word or a vector at a time; the workspace index builds
+  // one table per file.
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (eol == nullptr) break;
+    starts_.push_back(static_cast<uint32_t>(eol - begin) + 1);
+    p = eol + 1;
   }
 }
 
