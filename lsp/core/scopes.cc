@@ -15,37 +15,32 @@ using tree::Field;
 using tree::Is;
 using tree::RangeOf;
 
-bool IsFunctionScopeType(TSNode node) {
-  static constexpr const char* kTypes[] = {"program",
-                                           "function_declaration",
-                                           "function_expression",
-                                           "generator_function",
-                                           "generator_function_declaration",
-                                           "arrow_function",
-                                           "method_definition",
-                                           "class_static_block"};
-  for (const char* type : kTypes) {
-    if (Is(node, type)) return true;
-  }
-  return false;
+// The node types that open a scope: functions (and the program) hold `var`s,
+// blocks hold `let`, `const` and `class`. The one list of both.
+const tree::TypeSet& FunctionScopeTypes() {
+  static const tree::TypeSet kTypes = {"program",
+                                       "function_declaration",
+                                       "function_expression",
+                                       "generator_function",
+                                       "generator_function_declaration",
+                                       "arrow_function",
+                                       "method_definition",
+                                       "class_static_block"};
+  return kTypes;
 }
 
-// 1: not a scope, 2: a block scope, 3: a function scope; by symbol, computed
-// once per symbol (every node of every file asks).
-int ScopeKind(TSNode node) {
-  if (ts_node_is_null(node)) return 1;
-  static thread_local std::vector<uint8_t> kinds;
-  TSSymbol symbol = ts_node_symbol(node);
-  if (symbol >= kinds.size()) kinds.resize(static_cast<size_t>(symbol) + 1, 0);
-  uint8_t& kind = kinds[symbol];
-  if (kind == 0) {
-    bool block = Is(node, "statement_block") || Is(node, "for_statement") ||
-                 Is(node, "for_in_statement") || Is(node, "switch_body") ||
-                 Is(node, "catch_clause") || Is(node, "class");
-    kind = IsFunctionScopeType(node) ? 3 : block ? 2 : 1;
-  }
-  return kind;
+const tree::TypeSet& BlockScopeTypes() {
+  static const tree::TypeSet kTypes = {"statement_block", "for_statement", "for_in_statement",
+                                       "switch_body",     "catch_clause",  "class"};
+  return kTypes;
 }
+
+// 1: not a scope, 2: a block scope, 3: a function scope.
+int ScopeKind(TSSymbol symbol) {
+  return FunctionScopeTypes().Contains(symbol) ? 3 : BlockScopeTypes().Contains(symbol) ? 2 : 1;
+}
+
+int ScopeKind(TSNode node) { return ts_node_is_null(node) ? 1 : ScopeKind(ts_node_symbol(node)); }
 
 bool IsFunctionScope(TSNode node) { return ScopeKind(node) == 3; }
 
@@ -66,23 +61,9 @@ class Builder {
     tree::WalkEnterLeave(
         doc_.root(),
         [&](TSNode node) {
-          static const tree::TypeSet kScopes = {"program",
-                                                "function_declaration",
-                                                "function_expression",
-                                                "generator_function",
-                                                "generator_function_declaration",
-                                                "arrow_function",
-                                                "method_definition",
-                                                "class_static_block",
-                                                "statement_block",
-                                                "for_statement",
-                                                "for_in_statement",
-                                                "switch_body",
-                                                "catch_clause",
-                                                "class"};
           TSSymbol symbol = ts_node_symbol(node);
           int own = 0;  // the root is scope 0
-          if (!stack_.empty()) own = kScopes.Contains(symbol) ? AddScope(node, InnerScope()) : -1;
+          if (!stack_.empty()) own = ScopeKind(symbol) != 1 ? AddScope(node, InnerScope()) : -1;
           current_ = node;
           current_scope_ = own;
           static const tree::TypeSet kDeclaring = {"variable_declarator",
