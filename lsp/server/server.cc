@@ -382,17 +382,13 @@ std::string Server::Lookup(const Json& params, OpenDocument*& out) {
 
 std::string Server::Definition(const Json& params, Json& result) {
   OpenDocument* open = nullptr;
-  if (std::string error = Lookup(params, open); !error.empty()) return error;
-  std::optional<Position> pos = PositionFrom(Member(params, "position"));
-  if (!pos) return "missing or invalid position";
+  uint32_t offset = 0;
+  if (std::string error = LookupPosition(params, open, offset); !error.empty()) return error;
   const Document& doc = *open->doc;
-  std::optional<uint32_t> offset = ToOffset(doc.text(), doc.lines(), *pos, false);
-  if (!offset) return "position out of range";
   result = nullptr;
-  if (std::optional<RequireCall> call = RequireAt(doc, *offset)) {
+  if (std::optional<RequireCall> call = RequireAt(doc, offset)) {
     if (open->path.empty()) return "";
-    if (refresh_fs_) refresh_fs_();
-    std::unique_ptr<resolve::Resolver> resolver = MakeResolver(fs_);
+    std::unique_ptr<resolve::Resolver> resolver = NewResolver();
     auto resolved = resolver->Resolve(call->specifier, open->path);
     if (resolved.ok() && !resolved.value().builtin) {
       Json zero = {{"line", 0}, {"character", 0}};
@@ -402,7 +398,7 @@ std::string Server::Definition(const Json& params, Json& result) {
     return "";
   }
   if (open->path.empty()) {
-    if (std::optional<ByteRange> range = LocalDefinition(doc, *offset)) {
+    if (std::optional<ByteRange> range = LocalDefinition(doc, offset)) {
       const Json* text_document = Member(params, "textDocument");
       result = {{"uri", (*text_document)["uri"]}, {"range", RangeJson(doc, *range)}};
     }
@@ -411,7 +407,7 @@ std::string Server::Definition(const Json& params, Json& result) {
   ScopeModel model = BuildScopes(doc);
   const WorkspaceIndex::File* file = index_.Get(open->path);
   if (file == nullptr) return "";
-  CursorTarget target = TargetAt(doc, model, file->summary, *offset);
+  CursorTarget target = TargetAt(doc, model, file->summary, offset);
   if (!target.found) return "";
   std::unique_ptr<resolve::Resolver> resolver = NewResolver();
   std::optional<Location> location;
@@ -1309,8 +1305,7 @@ void Server::PublishDiagnostics(const std::string& uri, OpenDocument& open) {
   const Document& doc = *open.doc;
   std::vector<Diagnostic> diagnostics = SyntaxDiagnostics(doc);
   if (!open.path.empty()) {
-    if (refresh_fs_) refresh_fs_();
-    std::unique_ptr<resolve::Resolver> resolver = MakeResolver(fs_);
+    std::unique_ptr<resolve::Resolver> resolver = NewResolver();
     for (Diagnostic& d : RequireDiagnostics(doc, open.path, *resolver)) {
       diagnostics.push_back(std::move(d));
     }
