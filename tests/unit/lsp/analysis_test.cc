@@ -12,13 +12,6 @@ namespace {
 using testing::Fixture;
 using testing::ParseFixture;
 
-resolve::Options TestOptions() {
-  resolve::Options options;
-  options.is_builtin = resolve::IsBuiltin;
-  options.is_scheme_only_builtin = resolve::IsSchemeOnlyBuiltin;
-  return options;
-}
-
 std::string Text(const Document& doc, ByteRange range) {
   return doc.text().substr(range.start, range.end - range.start);
 }
@@ -26,7 +19,7 @@ std::string Text(const Document& doc, ByteRange range) {
 std::vector<Diagnostic> AllDiagnostics(const Fixture& fixture, const std::string& path) {
   base::MemoryFs fs;
   fixture.AddTo(fs);
-  resolve::Resolver resolver(fs, TestOptions());
+  resolve::Resolver resolver(fs, testing::TestResolveOptions());
   Document doc(fixture.files.at(path));
   std::vector<Diagnostic> out = SyntaxDiagnostics(doc);
   for (Diagnostic& d : RequireDiagnostics(doc, path, resolver)) out.push_back(std::move(d));

@@ -30,19 +30,7 @@ struct Bench {
     options.index_batch = 2;
     server = std::make_unique<Server>(
         fs, [this](const Json& m) { sent.push_back(m); }, nullptr,
-        [this](const std::string& dir) {
-          std::vector<DirEntry> out;
-          std::set<std::string> seen;
-          for (const auto& [path, text] : fixture.files) {
-            if (!path.starts_with(dir + "/")) continue;
-            std::string rest = path.substr(dir.size() + 1);
-            size_t slash = rest.find('/');
-            std::string name = rest.substr(0, slash);
-            if (seen.insert(name).second) out.push_back({name, slash != std::string::npos});
-          }
-          return out;
-        },
-        std::move(options));
+        [this](const std::string& dir) { return fixture.ListDir(dir); }, std::move(options));
     Json caps = progress ? Json{{"window", {{"workDoneProgress", true}}}} : Json::object();
     Send({{"jsonrpc", "2.0"},
           {"id", 0},

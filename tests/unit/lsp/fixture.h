@@ -12,10 +12,15 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/fs.h"
+#include "lsp/core/index.h"
+#include "resolve/builtins.h"
+#include "resolve/resolve.h"
 
 namespace nodus::lsp::testing {
 
@@ -27,7 +32,31 @@ struct Fixture {
   void AddTo(base::MemoryFs& fs) const {
     for (const auto& [path, text] : files) fs.AddFile(path, text);
   }
+
+  // The entries of directory `dir` ("/" included) as the workspace crawl lists
+  // a real one: each name once, folders marked.
+  std::vector<DirEntry> ListDir(const std::string& dir) const {
+    std::string prefix = dir.ends_with("/") ? dir : dir + "/";
+    std::vector<DirEntry> out;
+    std::set<std::string> seen;
+    for (const auto& [path, text] : files) {
+      if (!path.starts_with(prefix)) continue;
+      std::string rest = path.substr(prefix.size());
+      size_t slash = rest.find('/');
+      std::string name = rest.substr(0, slash);
+      if (seen.insert(name).second) out.push_back({name, slash != std::string::npos});
+    }
+    return out;
+  }
 };
+
+// The runtime's builtin list, as nodus-lsp resolves with it.
+inline resolve::Options TestResolveOptions() {
+  resolve::Options options;
+  options.is_builtin = resolve::IsBuiltin;
+  options.is_scheme_only_builtin = resolve::IsSchemeOnlyBuiltin;
+  return options;
+}
 
 inline Fixture ParseFixture(std::string_view spec) {
   Fixture fixture;

@@ -15,13 +15,6 @@ namespace {
 using testing::Fixture;
 using testing::ParseFixture;
 
-resolve::Options TestOptions() {
-  resolve::Options options;
-  options.is_builtin = resolve::IsBuiltin;
-  options.is_scheme_only_builtin = resolve::IsSchemeOnlyBuiltin;
-  return options;
-}
-
 std::string At(WorkspaceIndex& index, const std::optional<Location>& loc) {
   if (!loc) return "<none>";
   const WorkspaceIndex::File* file = index.Get(loc->path);
@@ -123,7 +116,7 @@ module.exports = Widget;
 )");
   base::MemoryFs fs;
   fixture.AddTo(fs);
-  resolve::Resolver resolver(fs, TestOptions());
+  resolve::Resolver resolver(fs, testing::TestResolveOptions());
   WorkspaceIndex index(fs);
   CHECK(At(index, index.FindExport(resolver, "/w/lib/index.js", "helper")) ==
         "/w/lib/inner.js:1:helper");
@@ -135,18 +128,7 @@ module.exports = Widget;
   CHECK(exports[0].name == "helper");
 
   // Uses: the importer's lib.helper and the intermediate re-export.
-  index.AddRoot("/w", [&](const std::string& dir) {
-    std::vector<DirEntry> out;
-    std::set<std::string> seen;
-    for (const auto& [path, text] : fixture.files) {
-      if (!path.starts_with(dir + "/")) continue;
-      std::string rest = path.substr(dir.size() + 1);
-      size_t slash = rest.find('/');
-      std::string name = rest.substr(0, slash);
-      if (seen.insert(name).second) out.push_back({name, slash != std::string::npos});
-    }
-    return out;
-  });
+  index.AddRoot("/w", [&](const std::string& dir) { return fixture.ListDir(dir); });
   CHECK(index.workspace_files().size() == 5);
   std::optional<Location> def = index.FindExport(resolver, "/w/lib/index.js", "helper");
   std::vector<std::string> uses;

@@ -24,18 +24,7 @@ struct Workspace {
     fixture.AddTo(fs);
     server = std::make_unique<Server>(
         fs, [this](const Json& m) { sent.push_back(m); }, nullptr,
-        [this](const std::string& dir) {
-          std::vector<DirEntry> out;
-          std::set<std::string> seen;
-          for (const auto& [path, text] : fixture.files) {
-            if (!path.starts_with(dir + (dir.ends_with("/") ? "" : "/"))) continue;
-            std::string rest = path.substr(dir.size() + (dir.ends_with("/") ? 0 : 1));
-            size_t slash = rest.find('/');
-            std::string name = rest.substr(0, slash);
-            if (seen.insert(name).second) out.push_back({name, slash != std::string::npos});
-          }
-          return out;
-        });
+        [this](const std::string& dir) { return fixture.ListDir(dir); });
     Send({{"jsonrpc", "2.0"},
           {"id", 0},
           {"method", "initialize"},
