@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP keep-alive throughput and p99 latency under wrk on 127.0.0.1, nodus and
 # node side by side in one run, for a hello-world http server and for
-# express@4 (from tests/e2e/npm's fixture, installed on first use); peak RSS
+# express@4 (tests/e2e/npm's fixture, installed by its install.sh); peak RSS
 # of each server at the end. Builds nothing; asserts nothing on timing.
 #
 #   tests/bench/http.sh [NODUS_BINARY]     default: build/runtime/nodus
@@ -34,10 +34,7 @@ app.get('/', (req, res) => res.json({ hello: 'world' }));
 const server = app.listen(0, '127.0.0.1', () => console.log(\`port \${server.address().port}\`));
 JS
 
-if [[ ! -d "$FIXTURE/node_modules/express" ]]; then
-  mkdir -p "$FIXTURE" && cp "$ROOT/tests/e2e/npm/package.json" "$FIXTURE/"
-  (cd "$FIXTURE" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+sh "$ROOT/tests/e2e/npm/install.sh" "$FIXTURE"
 
 # run PROGRAM SCRIPT -> "requests/s p99 rss_kb"
 run() {

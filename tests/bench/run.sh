@@ -48,15 +48,11 @@ trap 'rm -rf "$WORK"' EXIT
 
 printf "console.log('hello world');\n" >"$WORK/hello.js"
 
-# express@4 (tests/e2e/npm's fixture, installed on first use like http.sh):
+# express@4 (tests/e2e/npm's fixture, installed by its install.sh):
 # start, listen, answer one request from the same process, exit.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 FIXTURE="$ROOT/build/npm-fixture"
-if [[ ! -d "$FIXTURE/node_modules/express" ]]; then
-  mkdir -p "$FIXTURE" && cp "$ROOT/tests/e2e/npm/package.json" "$FIXTURE/"
-  (cd "$FIXTURE" && npm install --no-audit --no-fund --loglevel=error >/dev/null) ||
-    die "cannot install express into $FIXTURE (npm registry unreachable?)"
-fi
+sh "$ROOT/tests/e2e/npm/install.sh" "$FIXTURE" || die "cannot install express into $FIXTURE"
 cat >"$WORK/express.js" <<JS
 const http = require('http');
 const express = require('$FIXTURE/node_modules/express');

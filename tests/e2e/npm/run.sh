@@ -8,14 +8,7 @@ NODUS=$1
 NODE=${2:-node}
 DIR=$(cd "$(dirname "$0")" && pwd)
 FIXTURE=${3:-$DIR/../../../build/npm-fixture}
-mkdir -p "$FIXTURE"
-stamp=$(cksum <"$DIR/package.json" | cut -d' ' -f1)
-if [ "$(cat "$FIXTURE/.stamp" 2>/dev/null)" != "$stamp" ]; then
-  cp "$DIR/package.json" "$FIXTURE/package.json"
-  (cd "$FIXTURE" && npm install --no-audit --no-fund --loglevel=error >/dev/null) ||
-    { echo "npm install failed"; exit 1; }
-  echo "$stamp" >"$FIXTURE/.stamp"
-fi
+sh "$DIR/install.sh" "$FIXTURE" || { echo "npm install failed"; exit 1; }
 fail=0
 for app in "$DIR"/apps/*.js; do
   name=$(basename "$app")
