@@ -1,6 +1,8 @@
-// The resolver on the real disk (tests/fixtures/resolve/tree, plus symlinks
-// made at run time), checked against recorded expectations and, when `node`
-// is on PATH, against node's own require.resolve for the same cases.
+// The resolver on the real disk (a copy of tests/fixtures/resolve/tree, plus
+// symlinks made at run time), checked against recorded expectations and, when
+// `node` is on PATH, against node's own require.resolve for the same cases.
+// The committed tree names its package folders `_node_modules` (our own
+// fixtures, not installed packages); the copy renames them `node_modules`.
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +21,8 @@ using nodus::resolve::Resolver;
 
 namespace {
 
-const std::string kTree = std::string(NODUS_FIXTURES_DIR) + "/resolve/tree";
+const std::string kSourceTree = std::string(NODUS_FIXTURES_DIR) + "/resolve/tree";
+std::string kTree;  // the copy the cases run in, set by TempDir
 
 struct Case {
   std::string parent;  // absolute
@@ -86,17 +89,24 @@ std::string Outcome(const nodus::Result<nodus::resolve::Resolved, nodus::resolve
 
 struct TempDir {
   std::string path;
+  std::string tree;
   bool made = false;
   TempDir() {
     char tmpl[] = "/tmp/nodus_resolve_fixture_XXXXXX";
     path = mkdtemp(tmpl);
+    char tree_tmpl[] = "/tmp/nodus_resolve_tree_XXXXXX";
+    tree = mkdtemp(tree_tmpl);
+    std::string copy = "cp -R '" + kSourceTree + "/.' '" + tree + "' && find '" + tree +
+                       "' -depth -type d -name _node_modules "
+                       "-execdir mv _node_modules node_modules ';'";
+    kTree = tree;
     // Symlinks are made here rather than committed.
-    made = mkdir((path + "/node_modules").c_str(), 0755) == 0 &&
+    made = std::system(copy.c_str()) == 0 && mkdir((path + "/node_modules").c_str(), 0755) == 0 &&
            symlink((kTree + "/node_modules/dep-main").c_str(),
                    (path + "/node_modules/linked").c_str()) == 0 &&
            symlink((kTree + "/lib/util.js").c_str(), (path + "/link.js").c_str()) == 0;
   }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
+  ~TempDir() { std::system(("rm -rf '" + path + "' '" + tree + "'").c_str()); }
 };
 
 // Runs node on the cases; nullopt when node is not available.
