@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 packages=(
   cmake ninja-build g++ ccache pkg-config
-  libuv1-dev nlohmann-json3-dev libtree-sitter-dev catch2
+  libuv1-dev nlohmann-json3-dev catch2
   libhttp-parser-dev libssl-dev zlib1g-dev libbrotli-dev libicu-dev
   clang-format clang libclang-rt-14-dev curl wrk hyperfine chromium tmux
 )

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/check.h"
+#include "lsp/core/scratch_arena.h"
 
 extern "C" const TSLanguage* tree_sitter_javascript(void);
 
@@ -54,9 +55,10 @@ struct SpareParsers {
 thread_local SpareParsers spare_parsers;
 }  // namespace
 
-Document::Document(std::string text) : text_(std::move(text)), lines_(text_) {
+Document::Document(std::string text)
+    : text_(std::move(text)), lines_(text_), scratch_(ScratchArena::Active()) {
   std::vector<TSParser*>& spare = spare_parsers.parsers;
-  if (!spare.empty()) {
+  if (!spare.empty() && !scratch_) {
     parser_ = spare.back();
     spare.pop_back();
   } else {
@@ -67,6 +69,7 @@ Document::Document(std::string text) : text_(std::move(text)), lines_(text_) {
 }
 
 Document::~Document() {
+  if (scratch_) return;  // the arena takes the tree and the parser back whole
   if (tree_ != nullptr) ts_tree_delete(tree_);
   if (spare_parsers_alive && spare_parsers.parsers.size() < kSpareParsers) {
     spare_parsers.parsers.push_back(parser_);

@@ -68,6 +68,7 @@ class Document {
   LineTable lines_;
   TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
+  bool scratch_ = false;  // made inside a ScratchArena, which frees the parser and tree
   int parse_count_ = 0;
 };
 

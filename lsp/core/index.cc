@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "lsp/core/scratch_arena.h"
 #include "resolve/resolve.h"
 
 namespace nodus::lsp {
@@ -48,6 +49,8 @@ const WorkspaceIndex::File* WorkspaceIndex::Get(const std::string& path) {
   if (!text) return nullptr;
   auto file = std::make_unique<File>();
   {
+    std::optional<ScratchArena> arena;
+    if (text->size() <= ScratchArena::kMaxText) arena.emplace();
     Document doc(std::move(*text));
     file->summary = Summarize(doc);
     file->lines = doc.lines();
