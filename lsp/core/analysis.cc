@@ -98,12 +98,15 @@ std::string JsDocAbove(const Document& doc, TSNode node, TSNode known_parent) {
   }
   ts_tree_cursor_delete(&cursor);
   if (!found || !Is(prev, "comment")) return "";
-  std::string_view text = doc.NodeText(prev);
-  if (!text.starts_with("/**") || !text.ends_with("*/") || text.size() < 5) return "";
-  // Only when nothing but whitespace separates the comment from the statement.
   std::string_view gap =
       std::string_view(doc.text())
           .substr(ts_node_end_byte(prev), ts_node_start_byte(n) - ts_node_end_byte(prev));
+  return JsDocText(doc.NodeText(prev), gap);
+}
+
+std::string JsDocText(std::string_view text, std::string_view gap) {
+  if (!text.starts_with("/**") || !text.ends_with("*/") || text.size() < 5) return "";
+  // Only when nothing but whitespace separates the comment from the statement.
   if (gap.find_first_not_of(" \t\r\n") != std::string_view::npos) return "";
   if (std::count(gap.begin(), gap.end(), '\n') > 1) return "";
   text = text.substr(3, text.size() - 5);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "lsp/core/fast_summary.h"
 #include "lsp/core/scratch_arena.h"
 #include "resolve/resolve.h"
 
@@ -48,7 +49,12 @@ const WorkspaceIndex::File* WorkspaceIndex::Get(const std::string& path) {
   std::optional<std::string> text = fs_.ReadFile(path);
   if (!text) return nullptr;
   auto file = std::make_unique<File>();
-  {
+  if (std::optional<FileSummary> fast = FastSummarize(*text)) {
+    // Plain CommonJS, summarized from its tokens (fast_summary.h).
+    file->summary = std::move(*fast);
+    file->lines = LineTable(*text);
+    file->text = std::move(*text);
+  } else {
     std::optional<ScratchArena> arena;
     if (text->size() <= ScratchArena::kMaxText) arena.emplace();
     Document doc(std::move(*text));

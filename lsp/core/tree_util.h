@@ -164,4 +164,9 @@ std::optional<std::string> RequireSpecifier(const Document& doc, TSNode call);
 // tree-sitter 0.20 answers by descending from the root).
 std::string JsDocAbove(const Document& doc, TSNode node, TSNode parent = TSNode{});
 
+// The text of a JSDoc comment (`/** ... */`, delimiters and leading `*`s
+// dropped) when `gap`, the text between it and the statement, is whitespace
+// with at most one line break; "" otherwise.
+std::string JsDocText(std::string_view comment, std::string_view gap);
+
 }  // namespace nodus::lsp::tree

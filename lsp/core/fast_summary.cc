@@ -1,0 +1,1073 @@
+#include "lsp/core/fast_summary.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lsp/core/scopes.h"
+#include "lsp/core/tree_util.h"
+
+namespace nodus::lsp {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Tokens. Comments are kept aside (for JSDoc); anything the tokenizer is not
+// sure to read as tree-sitter does fails the whole file.
+
+enum class Kind : uint8_t {
+  kName,  // identifiers and keywords
+  kNumber,
+  kString,
+  kTemplate,      // `…` without substitutions
+  kTemplatePart,  // `…${, }…${ or }…`: substitutions are tokenized between
+  kRegex,
+  kPrivateName,
+  kPunct,
+};
+
+struct Token {
+  Kind kind;
+  uint32_t start;
+  uint32_t end;
+  bool newline_before;
+};
+
+bool IsNameStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
+
+// Names after which an expression starts (a `/` there begins a regex).
+bool IsOperatorKeyword(std::string_view name) {
+  static const char* const kWords[] = {"return", "typeof", "instanceof", "in",     "of",
+                                       "new",    "delete", "void",       "throw",  "case",
+                                       "do",     "else",   "yield",      "await",  "extends",
+                                       "let",    "const",  "var",        "export", "import"};
+  for (const char* w : kWords) {
+    if (name == w) return true;
+  }
+  return false;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view text) : text_(text) {}
+
+  bool Run(std::vector<Token>& tokens, std::vector<ByteRange>& comments) {
+    tokens_ = &tokens;
+    comments_ = &comments;
+    if (text_.starts_with("\xEF\xBB\xBF")) return false;
+    if (text_.starts_with("#!")) {
+      size_t eol = text_.find('\n');
+      pos_ = eol == std::string_view::npos ? text_.size() : eol;
+    }
+    while (true) {
+      if (!SkipSpaceAndComments()) return false;
+      if (pos_ >= text_.size()) break;
+      if (!Next()) return false;
+    }
+    return stack_.empty();
+  }
+
+ private:
+  bool SkipSpaceAndComments() {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == '\n') {
+        newline_ = true;
+        ++pos_;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+        ++pos_;
+      } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '/') {
+        size_t eol = text_.find('\n', pos_);
+        if (eol == std::string_view::npos) eol = text_.size();
+        comments_->push_back({static_cast<uint32_t>(pos_), static_cast<uint32_t>(eol)});
+        pos_ = eol;
+      } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '*') {
+        size_t close = text_.find("*/", pos_ + 2);
+        if (close == std::string_view::npos) return false;
+        if (text_.substr(pos_, close - pos_).find('\n') != std::string_view::npos) newline_ = true;
+        comments_->push_back({static_cast<uint32_t>(pos_), static_cast<uint32_t>(close + 2)});
+        pos_ = close + 2;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        return false;  // non-ASCII outside strings and comments: not ours to guess
+      } else {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  void Emit(Kind kind, size_t start) {
+    tokens_->push_back({kind, static_cast<uint32_t>(start), static_cast<uint32_t>(pos_), newline_});
+    newline_ = false;
+  }
+
+  std::string_view TextOf(const Token& t) const { return text_.substr(t.start, t.end - t.start); }
+
+  // Whether an expression may start here (so `/` begins a regex, `<` JSX).
+  // -1: cannot tell.
+  int ExpressionExpected() const {
+    if (tokens_->empty()) return 1;
+    const Token& prev = tokens_->back();
+    switch (prev.kind) {
+      case Kind::kName:
+        return IsOperatorKeyword(TextOf(prev)) ? 1 : 0;
+      case Kind::kNumber:
+      case Kind::kString:
+      case Kind::kTemplate:
+      case Kind::kRegex:
+      case Kind::kPrivateName:
+        return 0;
+      case Kind::kTemplatePart:
+        return text_[prev.end - 1] == '{' ? 1 : 0;
+      case Kind::kPunct:
+        break;
+    }
+    std::string_view p = TextOf(prev);
+    if (p == ")") return last_paren_control_ ? 1 : 0;
+    if (p == "]") return 0;
+    if (p == "}") return -1;
+    if (p == "++" || p == "--") return -1;
+    return 1;
+  }
+
+  bool Next() {
+    size_t start = pos_;
+    char c = text_[pos_];
+    if (IsNameStart(c)) {
+      while (pos_ < text_.size() && IsNameChar(text_[pos_])) ++pos_;
+      if (pos_ < text_.size() &&
+          (text_[pos_] == '\\' || static_cast<unsigned char>(text_[pos_]) >= 0x80)) {
+        return false;
+      }
+      Emit(Kind::kName, start);
+      return true;
+    }
+    if (c == '\\') return false;
+    if ((c >= '0' && c <= '9') ||
+        (c == '.' && pos_ + 1 < text_.size() && text_[pos_ + 1] >= '0' && text_[pos_ + 1] <= '9')) {
+      return Number(start);
+    }
+    if (c == '\'' || c == '"') return String(start, c);
+    if (c == '`') {
+      ++pos_;
+      return TemplateRest(start);
+    }
+    if (c == '#') {
+      ++pos_;
+      if (pos_ >= text_.size() || !IsNameStart(text_[pos_])) return false;
+      while (pos_ < text_.size() && IsNameChar(text_[pos_])) ++pos_;
+      Emit(Kind::kPrivateName, start);
+      return true;
+    }
+    if (c == '@') return false;  // decorators
+    if (c == '/') {
+      int regex = ExpressionExpected();
+      if (regex < 0) return false;
+      if (regex == 1) return Regex(start);
+    }
+    if (c == '<' && ExpressionExpected() != 0) return false;  // JSX
+    return Punct(start);
+  }
+
+  bool Number(size_t start) {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (IsNameChar(c) || c == '.') {
+        if ((c == 'e' || c == 'E') && pos_ + 1 < text_.size() &&
+            (text_[pos_ + 1] == '+' || text_[pos_ + 1] == '-') &&
+            !(text_.substr(start, 2) == "0x" || text_.substr(start, 2) == "0X")) {
+          pos_ += 2;
+          continue;
+        }
+        ++pos_;
+      } else {
+        break;
+      }
+    }
+    // `1..toString()`, `1.e`: leave them to the full parse.
+    std::string_view number = text_.substr(start, pos_ - start);
+    if (std::count(number.begin(), number.end(), '.') > 1) return false;
+    Emit(Kind::kNumber, start);
+    return true;
+  }
+
+  bool String(size_t start, char quote) {
+    ++pos_;
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == quote) {
+        ++pos_;
+        Emit(Kind::kString, start);
+        return true;
+      }
+      if (c == '\n' || c == '\r') return false;
+      if (c == '\\') {
+        pos_ += 2;
+        continue;
+      }
+      ++pos_;
+    }
+    return false;
+  }
+
+  // After a backquote or the `}` that closes a substitution.
+  bool TemplateRest(size_t start) {
+    bool head = text_[start] == '`';
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == '\\') {
+        pos_ += 2;
+        continue;
+      }
+      if (c == '`') {
+        ++pos_;
+        Emit(head ? Kind::kTemplate : Kind::kTemplatePart, start);
+        if (!head) stack_.pop_back();
+        return true;
+      }
+      if (c == '$' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '{') {
+        pos_ += 2;
+        Emit(Kind::kTemplatePart, start);
+        if (head) stack_.push_back('T');
+        return true;
+      }
+      ++pos_;
+    }
+    return false;
+  }
+
+  bool Regex(size_t start) {
+    ++pos_;
+    bool in_class = false;
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == '\n' || c == '\r') return false;
+      if (c == '\\') {
+        pos_ += 2;
+        continue;
+      }
+      if (c == '[') in_class = true;
+      if (c == ']') in_class = false;
+      ++pos_;
+      if (c == '/' && !in_class) {
+        while (pos_ < text_.size() && IsNameChar(text_[pos_])) ++pos_;
+        Emit(Kind::kRegex, start);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool Punct(size_t start) {
+    static const char* const kPunctuators[] = {
+        ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "?\?=", "=>",
+        "==",   "!=",  "<=",  ">=",  "&&",  "||",  "?\?", "?.",  "++",  "--",  "+=",   "-=",
+        "*=",   "/=",  "%=",  "&=",  "|=",  "^=",  "<<",  ">>",  "**",  "{",   "}",    "(",
+        ")",    "[",   "]",   ";",   ",",   "<",   ">",   "+",   "-",   "*",   "/",    "%",
+        "&",    "|",   "^",   "!",   "~",   "?",   ":",   "=",   "."};
+    std::string_view rest = text_.substr(pos_);
+    for (const char* p : kPunctuators) {
+      size_t n = std::strlen(p);
+      if (!rest.starts_with(std::string_view(p, n))) continue;
+      // `a?.5:b` is a conditional, not optional chaining.
+      if (n == 2 && p[0] == '?' && p[1] == '.' && rest.size() > 2 && rest[2] >= '0' &&
+          rest[2] <= '9') {
+        continue;
+      }
+      char c = p[0];
+      if (n == 1 && (c == '(' || c == '[' || c == '{')) {
+        bool control = false;
+        if (c == '(' && !tokens_->empty() && tokens_->back().kind == Kind::kName) {
+          std::string_view k = TextOf(tokens_->back());
+          control = k == "if" || k == "while" || k == "for" || k == "with";
+        }
+        stack_.push_back(control ? 'C' : c);
+      } else if (n == 1 && (c == ')' || c == ']' || c == '}')) {
+        if (stack_.empty()) return false;
+        char open = stack_.back();
+        if (c == '}' && open == 'T') {
+          ++pos_;
+          return TemplateRest(start);
+        }
+        char want = c == ')' ? '(' : c == ']' ? '[' : '{';
+        if (open != want && !(c == ')' && open == 'C')) return false;
+        last_paren_control_ = c == ')' && open == 'C';
+        stack_.pop_back();
+      }
+      pos_ += n;
+      Emit(Kind::kPunct, start);
+      return true;
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  bool newline_ = false;
+  bool last_paren_control_ = false;
+  std::string stack_;  // open brackets: ( [ { T (template substitution) C (control `(`)
+  std::vector<Token>* tokens_ = nullptr;
+  std::vector<ByteRange>* comments_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------
+// The skim: top-level statements of the forms below, every other token only
+// looked at for `require(…)` calls and for uses of the required modules.
+
+struct Value {
+  enum Type { kNone, kFunction, kMethod, kClass, kObject, kRequire, kMember, kIdentifier, kOther };
+  Type type = kNone;
+  ByteRange range;
+  std::string params;       // functions, methods, classes (the constructor's)
+  std::string specifier;    // kRequire
+  std::string member;       // kRequire: `require(…).member`; kMember: the property
+  std::string name;         // kIdentifier; kMember: the object
+  size_t object_begin = 0;  // kObject: the tokens of `{` and `}`
+  size_t object_end = 0;
+};
+
+struct Decl {
+  std::string name;
+  ByteRange range;
+  DeclKind kind;
+  Value value;           // none for names inside a pattern
+  size_t statement = 0;  // the statement's first token
+};
+
+// A top-level `target = value;` that may export something.
+struct Assignment {
+  enum Target { kNone, kModule, kModuleProperty, kProperty };
+  Target target = kNone;
+  std::string object;    // kProperty: `object.property = …` (exports, or an alias of it)
+  size_t property = 0;   // the property's token
+  size_t statement = 0;  // the statement's first token
+  Value value;
+};
+
+struct Failed {};  // thrown to give up on the file
+
+class Skimmer {
+ public:
+  explicit Skimmer(std::string_view text) : text_(text) {}
+
+  std::optional<FileSummary> Run() {
+    if (!Tokenizer(text_).Run(tokens_, comments_)) return std::nullopt;
+    try {
+      // Declarations first: an export may name a function declared below it.
+      for (size_t i = 0; i < tokens_.size();) i = Statement(i);
+      for (const Assignment& a : assignments_) {
+        if (a.target == Assignment::kModule) {
+          ModuleAssigned(a.value, a.statement);
+        } else if (a.target == Assignment::kModuleProperty || aliases_.contains(a.object)) {
+          AddExport(a.property, a.value, a.statement, false);
+        }
+      }
+      Requires();
+      CollectUses();
+      for (const Decl& d : decls_) {
+        SymbolKind kind =
+            d.kind == DeclKind::kConst ? SymbolKind::kConstant : SymbolKind::kVariable;
+        if (d.kind == DeclKind::kFunction || d.value.type == Value::kFunction) {
+          kind = SymbolKind::kFunction;
+        }
+        if (d.kind == DeclKind::kClass || d.value.type == Value::kClass) kind = SymbolKind::kClass;
+        out_.top_level.push_back({d.name, d.range, kind});
+      }
+    } catch (const Failed&) {
+      return std::nullopt;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  [[noreturn]] static void Fail() { throw Failed{}; }
+
+  std::string_view Text(size_t i) const {
+    const Token& t = tokens_[i];
+    return text_.substr(t.start, t.end - t.start);
+  }
+  bool Is(size_t i, std::string_view s) const {
+    return i < tokens_.size() &&
+           (tokens_[i].kind == Kind::kName || tokens_[i].kind == Kind::kPunct) && Text(i) == s;
+  }
+  bool IsName(size_t i) const { return i < tokens_.size() && tokens_[i].kind == Kind::kName; }
+  ByteRange RangeOf(size_t i) const { return {tokens_[i].start, tokens_[i].end}; }
+  ByteRange RangeOf(size_t begin, size_t end) const {
+    return {tokens_[begin].start, tokens_[end - 1].end};
+  }
+  std::string_view Slice(ByteRange r) const { return text_.substr(r.start, r.end - r.start); }
+
+  // Names that are literals or keywords, never a reference.
+  static bool IsReserved(std::string_view n) {
+    static const char* const kWords[] = {
+        "this", "super", "null",    "true",       "false",  "undefined", "function", "class",
+        "new",  "if",    "else",    "for",        "while",  "do",        "return",   "var",
+        "let",  "const", "typeof",  "instanceof", "in",     "void",      "delete",   "throw",
+        "try",  "catch", "finally", "switch",     "case",   "default",   "break",    "continue",
+        "with", "yield", "await",   "import",     "export", "extends",   "debugger", "enum"};
+    for (const char* w : kWords) {
+      if (n == w) return true;
+    }
+    return false;
+  }
+
+  // The token after the bracket opened at `i` closes ({ ( [ or a template part).
+  size_t Close(size_t i) const {
+    int depth = 0;
+    for (size_t j = i; j < tokens_.size(); ++j) {
+      depth += Delta(j);
+      if (depth == 0) return j + 1;
+    }
+    Fail();
+  }
+
+  int Delta(size_t j) const {
+    const Token& t = tokens_[j];
+    if (t.kind == Kind::kTemplatePart) {
+      bool opens = text_[t.end - 1] == '{';
+      bool closes = text_[t.start] == '}';
+      return (opens ? 1 : 0) - (closes ? 1 : 0);
+    }
+    if (t.kind != Kind::kPunct) return 0;
+    char c = text_[t.start];
+    if (t.end - t.start != 1) return 0;
+    if (c == '(' || c == '[' || c == '{') return 1;
+    if (c == ')' || c == ']' || c == '}') return -1;
+    return 0;
+  }
+
+  // Ends an expression / starts a statement: a line break between the two may
+  // be an automatic semicolon, which the skim does not decide.
+  bool EndsExpression(size_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind == Kind::kName) return !IsOperatorKeyword(Text(i));
+    if (t.kind == Kind::kPunct) {
+      std::string_view p = Text(i);
+      return p == ")" || p == "]" || p == "}" || p == "++" || p == "--";
+    }
+    return true;
+  }
+  bool StartsStatement(size_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind == Kind::kName) return Text(i) != "in" && Text(i) != "instanceof";
+    if (t.kind == Kind::kPunct) {
+      std::string_view p = Text(i);
+      return p == "{" || p == "!" || p == "~" || p == "++" || p == "--";
+    }
+    return t.kind != Kind::kTemplatePart || text_[t.start] == '`';
+  }
+
+  // The end of the top-level expression starting at `i`: the `;` (or the end
+  // of the file). Fails on a line break that may be an automatic semicolon,
+  // and on `,` or a second `=` at its top when `single` (one declarator, one
+  // assignment). Returns the `;`'s index (or tokens_.size()); `assign` gets the
+  // `=` at the top, if any.
+  size_t ExpressionEnd(size_t i, size_t* assign) const {
+    int depth = 0;
+    for (size_t j = i; j < tokens_.size(); ++j) {
+      if (depth == 0 && j > i && tokens_[j].newline_before && EndsExpression(j - 1) &&
+          StartsStatement(j)) {
+        Fail();
+      }
+      if (depth == 0) {
+        if (Is(j, ";")) return j;
+        // A sequence, or a conditional or arrow function left of the `=`:
+        // not an assignment statement.
+        if (assign != nullptr &&
+            (Is(j, ",") || (*assign == SIZE_MAX && (Is(j, "?") || Is(j, "=>"))))) {
+          Fail();
+        }
+        if (Is(j, "=")) {
+          if (assign == nullptr || *assign != SIZE_MAX) Fail();
+          *assign = j;
+        }
+      }
+      depth += Delta(j);
+      if (depth < 0) Fail();
+    }
+    return tokens_.size();
+  }
+
+  // ---- Statements -------------------------------------------------------
+
+  size_t Statement(size_t i) {
+    if (Is(i, ";")) return i + 1;
+    if (Is(i, "function") ||
+        (Is(i, "async") && Is(i + 1, "function") && !tokens_[i + 1].newline_before)) {
+      return FunctionDeclaration(i);
+    }
+    if (Is(i, "class")) return ClassDeclaration(i);
+    if (Is(i, "var") || Is(i, "let") || Is(i, "const")) return Declaration(i);
+    if (tokens_[i].kind == Kind::kName) {
+      static const char* const kStatements[] = {
+          "if",    "for",      "while", "do",     "try",    "switch",   "return", "throw",
+          "break", "continue", "with",  "import", "export", "debugger", "async",  "let"};
+      for (const char* k : kStatements) {
+        if (Text(i) == k) Fail();
+      }
+      if (Is(i + 1, ":")) Fail();  // a label
+    }
+    if (Is(i, "{")) Fail();  // a block
+    return ExpressionStatement(i);
+  }
+
+  size_t ExpressionStatement(size_t i) {
+    size_t assign = SIZE_MAX;
+    size_t end = ExpressionEnd(i, &assign);
+    if (assign != SIZE_MAX) {
+      // `a.b.c = value`: only plain member chains on the left.
+      for (size_t j = i; j < assign; ++j) {
+        bool want_name = (j - i) % 2 == 0;
+        if (want_name ? !IsName(j) : !Is(j, ".")) Fail();
+      }
+      if ((assign - i) % 2 == 0) Fail();
+      Assignment a;
+      a.value = ParseValue(assign + 1, end);
+      a.statement = i;
+      a.property = assign - 1;
+      std::string_view left = Slice(RangeOf(i, assign));
+      size_t names = (assign - i + 1) / 2;
+      if (left == "module.exports") {
+        a.target = Assignment::kModule;
+      } else if (names == 3 && Slice(RangeOf(i, i + 3)) == "module.exports") {
+        a.target = Assignment::kModuleProperty;
+      } else if (names == 2) {
+        a.target = Assignment::kProperty;
+        a.object = std::string(Text(i));
+      }
+      if (a.target != Assignment::kNone) assignments_.push_back(std::move(a));
+    }
+    return end == tokens_.size() ? end : end + 1;
+  }
+
+  size_t FunctionDeclaration(size_t i) {
+    size_t j = Is(i, "async") ? i + 1 : i;
+    ++j;  // function
+    if (Is(j, "*")) ++j;
+    if (!IsName(j) || IsReserved(Text(j))) Fail();
+    size_t name = j++;
+    if (!Is(j, "(")) Fail();
+    size_t params_end = Close(j);
+    if (!Is(params_end, "{")) Fail();
+    size_t end = Close(params_end);
+    Decl d;
+    d.name = std::string(Text(name));
+    d.range = RangeOf(name);
+    d.kind = DeclKind::kFunction;
+    d.value.type = Value::kFunction;
+    d.value.range = RangeOf(i, end);
+    d.value.params = std::string(Slice(RangeOf(j, params_end)));
+    d.statement = i;
+    Declare(std::move(d));
+    return end;
+  }
+
+  size_t ClassDeclaration(size_t i) {
+    if (!IsName(i + 1) || IsReserved(Text(i + 1))) Fail();
+    Value value;
+    size_t end = ClassValue(i, &value);
+    Decl d;
+    d.name = std::string(Text(i + 1));
+    d.range = RangeOf(i + 1);
+    d.kind = DeclKind::kClass;
+    d.value = std::move(value);
+    d.statement = i;
+    Declare(std::move(d));
+    return end;
+  }
+
+  // `class [Name] [extends …] { … }` from `i`; returns the token after it.
+  size_t ClassValue(size_t i, Value* value) {
+    size_t j = i + 1;
+    int depth = 0;
+    while (j < tokens_.size() && !(depth == 0 && Is(j, "{"))) {
+      depth += Delta(j);
+      ++j;
+    }
+    if (j >= tokens_.size()) Fail();
+    size_t end = Close(j);
+    value->type = Value::kClass;
+    value->range = RangeOf(i, end);
+    // The constructor's parameters: the last `constructor(…)` member.
+    int level = 0;
+    for (size_t k = j; k < end; ++k) {
+      if (level == 1 && Is(k, "constructor") && Is(k + 1, "(")) {
+        if (!(Is(k - 1, "{") || Is(k - 1, "}") || Is(k - 1, ";"))) Fail();
+        value->params = std::string(Slice(RangeOf(k + 1, Close(k + 1))));
+      }
+      level += Delta(k);
+    }
+    return end;
+  }
+
+  size_t Declaration(size_t i) {
+    DeclKind kind = Is(i, "var")   ? DeclKind::kVar
+                    : Is(i, "let") ? DeclKind::kLet
+                                   : DeclKind::kConst;
+    size_t j = i + 1;
+    if (IsName(j)) {
+      if (IsReserved(Text(j))) Fail();
+      size_t name = j;
+      Decl d;
+      d.name = std::string(Text(name));
+      d.range = RangeOf(name);
+      d.kind = kind;
+      d.statement = i;
+      size_t end;
+      if (Is(j + 1, "=")) {
+        end = ExpressionEnd(j + 2, nullptr);
+        CheckSingle(j + 2, end);
+        d.value = ParseValue(j + 2, end);
+      } else {
+        end = j + 1;
+        if (!(end == tokens_.size() || Is(end, ";"))) Fail();
+      }
+      if (d.value.type == Value::kRequire) {
+        out_.bindings.push_back({d.name, d.range, d.value.specifier, d.value.member});
+      }
+      Declare(std::move(d));
+      return end == tokens_.size() ? end : end + 1;
+    }
+    if (!Is(j, "{")) Fail();
+    // `{a, b: c} = value`: plain names only.
+    size_t close = Close(j);
+    struct Entry {
+      size_t key;
+      size_t local;
+    };
+    std::vector<Entry> entries;
+    for (size_t k = j + 1; k + 1 < close;) {
+      if (!IsName(k)) Fail();
+      if (Is(k + 1, ":")) {
+        if (!IsName(k + 2) || IsReserved(Text(k + 2))) Fail();
+        entries.push_back({k, k + 2});
+        k += 3;
+      } else {
+        if (IsReserved(Text(k))) Fail();
+        entries.push_back({k, k});
+        k += 1;
+      }
+      if (Is(k, ",")) {
+        ++k;
+      } else if (k + 1 != close) {
+        Fail();
+      }
+    }
+    if (!Is(close, "=")) Fail();
+    size_t end = ExpressionEnd(close + 1, nullptr);
+    CheckSingle(close + 1, end);
+    Value value = ParseValue(close + 1, end);
+    bool from_require = value.type == Value::kRequire && value.member.empty();
+    for (const Entry& e : entries) {
+      Decl d;
+      d.name = std::string(Text(e.local));
+      d.range = RangeOf(e.local);
+      d.kind = kind;
+      d.statement = i;
+      if (from_require) {
+        std::string key(Text(e.key));
+        out_.bindings.push_back({d.name, d.range, value.specifier, key});
+        out_.uses.push_back({value.specifier, key, RangeOf(e.key), e.key == e.local});
+      }
+      Declare(std::move(d));
+    }
+    return end == tokens_.size() ? end : end + 1;
+  }
+
+  // A declarator's value holds no `,` or `=` at its top (one declarator, no chain).
+  void CheckSingle(size_t begin, size_t end) const {
+    int depth = 0;
+    for (size_t k = begin; k < end; ++k) {
+      if (depth == 0 && (Is(k, ",") || Is(k, "="))) Fail();
+      depth += Delta(k);
+    }
+  }
+
+  void Declare(Decl d) {
+    // The first declaration of a name is the one references find.
+    if (!first_decl_.contains(d.name)) first_decl_[d.name] = decls_.size();
+    decls_.push_back(std::move(d));
+  }
+
+  const Decl* Lookup(const std::string& name) const {
+    auto it = first_decl_.find(name);
+    return it == first_decl_.end() ? nullptr : &decls_[it->second];
+  }
+
+  const RequireBinding* BindingOf(const Decl* d) const {
+    if (d == nullptr) return nullptr;
+    for (const RequireBinding& b : out_.bindings) {
+      if (b.local_range == d->range) return &b;
+    }
+    return nullptr;
+  }
+
+  // ---- Values -----------------------------------------------------------
+
+  Value ParseValue(size_t begin, size_t end) {
+    if (begin >= end) Fail();
+    Value v;
+    v.range = RangeOf(begin, end);
+    size_t n = end - begin;
+    if (Is(begin, "require") && Is(begin + 1, "(")) {
+      handled_requires_.insert(begin);
+      if (n >= 4 && IsStringArgument(begin + 2) && Is(begin + 3, ")")) {
+        std::optional<std::string> spec = StringValue(begin + 2);
+        if (spec && n == 4) {
+          v.type = Value::kRequire;
+          v.specifier = *spec;
+          return v;
+        }
+        if (spec && n == 6 && Is(begin + 4, ".") && IsName(begin + 5)) {
+          v.type = Value::kRequire;
+          v.specifier = *spec;
+          v.member = std::string(Text(begin + 5));
+          return v;
+        }
+      }
+    }
+    if (n == 1 && IsName(begin) && !IsReserved(Text(begin))) {
+      v.type = Value::kIdentifier;
+      v.name = std::string(Text(begin));
+      return v;
+    }
+    if (n == 3 && IsName(begin) && Is(begin + 1, ".") && IsName(begin + 2) &&
+        !IsReserved(Text(begin))) {
+      v.type = Value::kMember;
+      v.name = std::string(Text(begin));
+      v.member = std::string(Text(begin + 2));
+      return v;
+    }
+    size_t j = begin;
+    bool async = Is(j, "async") && j + 1 < end && !tokens_[j + 1].newline_before;
+    if (async) ++j;
+    if (Is(j, "function")) {
+      ++j;
+      if (Is(j, "*")) ++j;
+      if (IsName(j)) ++j;
+      if (!Is(j, "(")) Fail();
+      size_t params_end = Close(j);
+      if (Is(params_end, "{") && Close(params_end) == end) {
+        v.type = Value::kFunction;
+        v.params = std::string(Slice(RangeOf(j, params_end)));
+        return v;
+      }
+      v.type = Value::kOther;
+      return v;
+    }
+    // Arrow functions: `(…) =>`, `x =>`, with or without `async`.
+    if (Is(j, "(")) {
+      size_t params_end = Close(j);
+      if (Is(params_end, "=>") && !tokens_[params_end].newline_before) {
+        v.type = Value::kFunction;
+        v.params = std::string(Slice(RangeOf(j, params_end)));
+        return v;
+      }
+    } else if (IsName(j) && !IsReserved(Text(j)) && Is(j + 1, "=>") &&
+               !tokens_[j + 1].newline_before) {
+      v.type = Value::kFunction;
+      v.params = "(" + std::string(Text(j)) + ")";
+      return v;
+    }
+    if (async) {
+      v.type = Value::kOther;
+      return v;
+    }
+    if (Is(begin, "class")) {
+      Value c;
+      if (ClassValue(begin, &c) == end) return c;
+      v.type = Value::kOther;
+      return v;
+    }
+    if (Is(begin, "{") && Close(begin) == end) {
+      v.type = Value::kObject;
+      v.object_begin = begin;
+      v.object_end = end - 1;
+      return v;
+    }
+    v.type = Value::kOther;
+    return v;
+  }
+
+  bool IsStringArgument(size_t i) const {
+    return i < tokens_.size() &&
+           (tokens_[i].kind == Kind::kString || tokens_[i].kind == Kind::kTemplate);
+  }
+
+  // A string or substitution-free template without escapes.
+  std::optional<std::string> StringValue(size_t i) const {
+    std::string_view t = Text(i);
+    if (t.find('\\') != std::string_view::npos) Fail();
+    return std::string(t.substr(1, t.size() - 2));
+  }
+
+  // ---- Describing values ------------------------------------------------
+
+  // The JSDoc above the statement or object entry starting at token `i`; the
+  // token before it ends the previous statement or entry.
+  std::string DocAbove(size_t i) const {
+    uint32_t start = tokens_[i].start;
+    size_t last = text_.find_last_not_of(" \t\r\n", start == 0 ? 0 : start - 1);
+    if (start == 0 || last == std::string_view::npos || last == 0 || text_[last] != '/' ||
+        text_[last - 1] != '*') {
+      return "";
+    }
+    auto comment =
+        std::lower_bound(comments_.begin(), comments_.end(), static_cast<uint32_t>(last + 1),
+                         [](const ByteRange& c, uint32_t end) { return c.end < end; });
+    if (comment == comments_.end() || comment->end != last + 1) return "";
+    if (i > 0 && comment->start < tokens_[i - 1].end) return "";
+    return tree::JsDocText(Slice(*comment), text_.substr(comment->end, start - comment->end));
+  }
+
+  ValueInfo DescribeValue(const Value& value, size_t statement) const {
+    ValueInfo info;
+    info.doc = DocAbove(statement);
+    switch (value.type) {
+      case Value::kFunction:
+        info.kind = "function";
+        info.params = value.params;
+        break;
+      case Value::kMethod:
+        info.kind = "method";
+        info.params = value.params;
+        break;
+      case Value::kClass:
+        info.kind = "class";
+        info.params = value.params;
+        break;
+      case Value::kObject:
+        info.kind = "object";
+        break;
+      default:
+        break;
+    }
+    return info;
+  }
+
+  void Describe(const Value& value, size_t statement, ExportEntry& entry) {
+    if (value.type == Value::kRequire) {
+      entry.from_specifier = value.specifier;
+      entry.from_name = value.member;
+      entry.info.kind = value.member.empty() ? "module" : "property";
+      return;
+    }
+    if (value.type == Value::kMember) {
+      const RequireBinding* b = BindingOf(Lookup(value.name));
+      if (b != nullptr && b->member.empty()) {
+        entry.from_specifier = b->specifier;
+        entry.from_name = value.member;
+        entry.info.kind = "property";
+        return;
+      }
+    }
+    if (value.type == Value::kIdentifier) {
+      if (const Decl* d = Lookup(value.name)) {
+        if (const RequireBinding* b = BindingOf(d)) {
+          entry.from_specifier = b->specifier;
+          entry.from_name = b->member;
+          entry.info.kind = b->member.empty() ? "module" : "property";
+          return;
+        }
+        entry.definition = d->range;
+        entry.info = DescribeValue(d->value, d->statement);
+        if (entry.info.kind.empty()) entry.info.kind = "variable";
+        std::string here = DocAbove(statement);
+        if (!here.empty()) entry.info.doc = here;
+        return;
+      }
+    }
+    entry.info = DescribeValue(value, statement);
+    if (entry.info.kind.empty()) entry.info.kind = "property";
+  }
+
+  // `name_token`: the exported name (a property name, or a string key).
+  void AddExport(size_t name_token, const Value& value, size_t statement, bool string_key) {
+    ExportEntry entry;
+    ByteRange r = RangeOf(name_token);
+    if (string_key) r = {r.start + 1, r.end - 1};
+    entry.name = std::string(Slice(r));
+    entry.name_range = r;
+    entry.definition = r;
+    Describe(value, statement, entry);
+    for (ExportEntry& e : out_.exports) {
+      if (e.name == entry.name) {
+        e = std::move(entry);
+        return;
+      }
+    }
+    out_.exports.push_back(std::move(entry));
+  }
+
+  void ObjectExports(size_t open, size_t close) {
+    size_t k = open + 1;
+    while (k < close) {
+      size_t entry_end = k;
+      int depth = 0;
+      while (entry_end < close && !(depth == 0 && Is(entry_end, ","))) {
+        depth += Delta(entry_end);
+        ++entry_end;
+      }
+      Entry(k, entry_end);
+      k = entry_end + 1;
+    }
+  }
+
+  void Entry(size_t begin, size_t end) {
+    if (begin == end) {
+      if (end < tokens_.size() && Is(end, ",")) Fail();  // `{ , }`: not an object
+      return;
+    }
+    size_t n = end - begin;
+    const Token& first = tokens_[begin];
+    if (Is(begin, "...")) return;
+    if (n == 1 && first.kind == Kind::kName) {
+      if (IsReserved(Text(begin))) Fail();
+      Value v;
+      v.type = Value::kIdentifier;
+      v.name = std::string(Text(begin));
+      v.range = RangeOf(begin);
+      AddExport(begin, v, begin, false);
+      return;
+    }
+    if (Is(begin + 1, ":")) {
+      if (first.kind == Kind::kName) {
+        AddExport(begin, ParseValue(begin + 2, end), begin, false);
+      } else if (first.kind == Kind::kString) {
+        std::string_view key = Text(begin);
+        if (key.find('\\') != std::string_view::npos) Fail();
+        if (key.size() > 2) AddExport(begin, ParseValue(begin + 2, end), begin, true);
+      } else if (first.kind != Kind::kNumber) {
+        Fail();
+      }
+      return;
+    }
+    if (Is(begin, "[")) return;  // a computed key: no export
+    // A method: [async] [*] [get|set] name(…) { … }.
+    size_t j = begin;
+    if ((Is(j, "async") || Is(j, "get") || Is(j, "set")) && IsName(j + 1) && !Is(j + 1, "(")) ++j;
+    if (Is(j, "*")) ++j;
+    if (!IsName(j) || !Is(j + 1, "(")) Fail();
+    size_t params_end = Close(j + 1);
+    if (!Is(params_end, "{") || Close(params_end) != end) Fail();
+    Value v;
+    v.type = Value::kMethod;
+    v.range = RangeOf(begin, end);
+    v.params = std::string(Slice(RangeOf(j + 1, params_end)));
+    AddExport(j, v, begin, false);
+  }
+
+  void ModuleAssigned(const Value& value, size_t statement) {
+    if (value.type == Value::kIdentifier && aliases_.contains(value.name) && out_.module.assigned) {
+      return;
+    }
+    ModuleValue& m = out_.module;
+    m = ModuleValue{};
+    m.assigned = true;
+    m.definition = value.range;
+    out_.exports.clear();
+    if (value.type == Value::kRequire && value.member.empty()) {
+      m.reexport = value.specifier;
+      m.info.kind = "module";
+      return;
+    }
+    const Value* described = &value;
+    size_t described_statement = statement;
+    if (value.type == Value::kIdentifier) {
+      if (const Decl* d = Lookup(value.name)) {
+        const RequireBinding* b = BindingOf(d);
+        if (b != nullptr && b->member.empty()) {
+          m.reexport = b->specifier;
+          m.info.kind = "module";
+          return;
+        }
+        m.definition = d->range;
+        described = &d->value;
+        described_statement = d->statement;
+        aliases_.insert(d->name);
+      }
+    }
+    m.info = DescribeValue(*described, described_statement);
+    if (described->type == Value::kObject) {
+      ObjectExports(described->object_begin, described->object_end);
+    }
+  }
+
+  // ---- Whole-file token rules -------------------------------------------
+
+  // Every `require('…')` call, in order; `require('…').a` is a use. A call
+  // whose value may be bound anywhere but in the top-level forms above fails.
+  void Requires() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (!Is(i, "require")) continue;
+      if (i > 0 && (Is(i - 1, ".") || Is(i - 1, "?."))) continue;
+      if (Is(i + 1, "?.")) Fail();
+      if (!Is(i + 1, "(")) continue;
+      if (i > 0 && Is(i - 1, "new")) Fail();
+      if (Is(i + 2, ",")) Fail();  // tree-sitter reads `require(, 'a')` as a call with 'a'
+      if (!IsStringArgument(i + 2)) continue;
+      if (!Is(i + 3, ")")) Fail();
+      // A comment inside the call counts as an argument for tree-sitter.
+      std::string_view inside = Slice({tokens_[i + 1].start, tokens_[i + 3].end});
+      if (inside.find("/*") != std::string_view::npos ||
+          inside.find("//") != std::string_view::npos) {
+        Fail();
+      }
+      if (i > 0 && Is(i - 1, "=") && !handled_requires_.contains(i)) Fail();
+      std::optional<std::string> spec = StringValue(i + 2);
+      out_.require_calls.push_back({*spec, RangeOf(i + 2)});
+      if (Is(i + 4, "?.")) Fail();
+      if (Is(i + 4, ".") && IsName(i + 5)) {
+        require_members_.push_back({*spec, std::string(Text(i + 5)), RangeOf(i + 5), false});
+      }
+    }
+  }
+
+  // `x.a` for a module bound by `const x = require('…')` at the top: every
+  // other appearance of the name x (a declaration that could shadow it, a
+  // shorthand, a key) sends the file to the full parse.
+  void CollectUses() {
+    std::map<std::string, const RequireBinding*> modules;
+    for (const RequireBinding& b : out_.bindings) {
+      if (!b.member.empty()) continue;
+      if (modules.contains(b.local)) Fail();
+      modules[b.local] = &b;
+    }
+    for (size_t i = 0; i < tokens_.size() && !modules.empty(); ++i) {
+      if (!IsName(i)) continue;
+      auto it = modules.find(std::string(Text(i)));
+      if (it == modules.end()) continue;
+      const RequireBinding& b = *it->second;
+      if (RangeOf(i) == b.local_range) continue;
+      if (i > 0 && (Is(i - 1, ".") || Is(i - 1, "?."))) continue;  // a property name
+      if (Is(i + 1, ".") && IsName(i + 2)) {
+        out_.uses.push_back({b.specifier, std::string(Text(i + 2)), RangeOf(i + 2), false});
+        continue;
+      }
+      Fail();
+    }
+    for (ImportUse& use : require_members_) out_.uses.push_back(std::move(use));
+  }
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::vector<ByteRange> comments_;
+  FileSummary out_;
+  std::vector<Decl> decls_;
+  std::map<std::string, size_t> first_decl_;
+  std::set<std::string> aliases_ = {"exports"};
+  std::vector<Assignment> assignments_;
+  std::set<size_t> handled_requires_;  // `require` tokens of top-level values
+  std::vector<ImportUse> require_members_;
+};
+
+}  // namespace
+
+std::optional<FileSummary> FastSummarize(std::string_view text) { return Skimmer(text).Run(); }
+
+}  // namespace nodus::lsp
