@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -320,7 +321,18 @@ class Tokenizer {
 // looked at for `require(…)` calls and for uses of the required modules.
 
 struct Value {
-  enum Type { kNone, kFunction, kMethod, kClass, kObject, kRequire, kMember, kIdentifier, kOther };
+  enum Type {
+    kNone,
+    kFunction,
+    kMethod,
+    kClass,
+    kObject,
+    kRequire,
+    kMember,
+    kIdentifier,
+    kAssignment,
+    kOther
+  };
   Type type = kNone;
   ByteRange range;
   std::string params;       // functions, methods, classes (the constructor's)
@@ -329,6 +341,7 @@ struct Value {
   std::string name;         // kIdentifier; kMember: the object
   size_t object_begin = 0;  // kObject: the tokens of `{` and `}`
   size_t object_end = 0;
+  std::shared_ptr<const Value> assigned;  // kAssignment: the value at the chain's end
 };
 
 struct Decl {
@@ -340,11 +353,17 @@ struct Decl {
 };
 
 // A top-level `target = value;` that may export something.
+// A top-level chain `t1 = t2 = … = value`: an expression statement, or a
+// declarator's value (`var a = module.exports = …`, `declared_alias` "a").
 struct Assignment {
-  enum Target { kNone, kModule, kModuleProperty, kProperty };
-  Target target = kNone;
-  std::string object;    // kProperty: `object.property = …` (exports, or an alias of it)
-  size_t property = 0;   // the property's token
+  struct Target {
+    enum Kind { kModule, kModuleProperty, kProperty, kIdentifier, kOther };
+    Kind kind = kOther;
+    std::string name;     // kProperty: the object (exports, or an alias); kIdentifier
+    size_t property = 0;  // kModuleProperty, kProperty: the property's token
+  };
+  std::vector<Target> targets;
+  std::string declared_alias;
   size_t statement = 0;  // the statement's first token
   Value value;
 };
@@ -360,13 +379,7 @@ class Skimmer {
     try {
       // Declarations first: an export may name a function declared below it.
       for (size_t i = 0; i < tokens_.size();) i = Statement(i);
-      for (const Assignment& a : assignments_) {
-        if (a.target == Assignment::kModule) {
-          ModuleAssigned(a.value, a.statement);
-        } else if (a.target == Assignment::kModuleProperty || aliases_.contains(a.object)) {
-          AddExport(a.property, a.value, a.statement, false);
-        }
-      }
+      for (const Assignment& a : assignments_) Assign(a);
       Requires();
       CollectUses();
       for (const Decl& d : decls_) {
@@ -462,36 +475,99 @@ class Skimmer {
     return t.kind != Kind::kTemplatePart || text_[t.start] == '`';
   }
 
-  // The end of the top-level expression starting at `i`: the `;` (or the end
-  // of the file). Fails on a line break that may be an automatic semicolon,
-  // and on `,` or a second `=` at its top when `single` (one declarator, one
-  // assignment). Returns the `;`'s index (or tokens_.size()); `assign` gets the
-  // `=` at the top, if any.
-  size_t ExpressionEnd(size_t i, size_t* assign) const {
+  // The end of the top-level expression starting at `i`: the index of its
+  // `;` (a declarator's value: or `,`), of the automatic semicolon's next
+  // token, or tokens_.size(). `assigns` gets the `=`s at its top. Fails on a
+  // sequence, or a `?` or `=>` left of an `=`, with assignments in it (not an
+  // assignment chain), and on a line break before `{`, which may or may not
+  // end it.
+  size_t ExpressionEnd(size_t i, bool declarator, std::vector<size_t>& assigns) const {
     int depth = 0;
-    for (size_t j = i; j < tokens_.size(); ++j) {
+    bool comma = false, left_operator = false;
+    size_t j = i;
+    for (; j < tokens_.size(); ++j) {
       if (depth == 0 && j > i && tokens_[j].newline_before && EndsExpression(j - 1) &&
           StartsStatement(j)) {
-        Fail();
+        // tree-sitter-javascript's scanner inserts a semicolon here, as the
+        // language does: the next token cannot continue the expression.
+        if (Is(j, "{")) Fail();
+        break;
       }
+      // `in` where an operand belongs: tree-sitter reads it as a name.
+      if ((Is(j, "in") || Is(j, "instanceof")) && (j == i || !EndsExpression(j - 1))) Fail();
       if (depth == 0) {
-        if (Is(j, ";")) return j;
-        // A sequence, or a conditional or arrow function left of the `=`:
-        // not an assignment statement.
-        if (assign != nullptr &&
-            (Is(j, ",") || (*assign == SIZE_MAX && (Is(j, "?") || Is(j, "=>"))))) {
-          Fail();
-        }
+        if (Is(j, ";") || (declarator && Is(j, ","))) break;
+        if (Is(j, ",")) comma = true;
+        if (Is(j, "?") || Is(j, "=>")) left_operator = true;
         if (Is(j, "=")) {
-          if (assign == nullptr || *assign != SIZE_MAX) Fail();
-          *assign = j;
+          if (left_operator) Fail();
+          assigns.push_back(j);
         }
       }
       depth += Delta(j);
       if (depth < 0) Fail();
     }
-    return tokens_.size();
+    if (comma && !assigns.empty()) Fail();
+    return j;
   }
+
+  // The targets of `t1 = t2 = … =` from `begin`, each a plain member chain.
+  std::vector<Assignment::Target> Targets(size_t begin, const std::vector<size_t>& assigns) const {
+    std::vector<Assignment::Target> out;
+    for (size_t assign : assigns) {
+      for (size_t j = begin; j < assign; ++j) {
+        bool want_name = (j - begin) % 2 == 0;
+        if (want_name ? !IsName(j) : !Is(j, ".")) Fail();
+      }
+      if (assign == begin || (assign - begin) % 2 == 0) Fail();
+      Assignment::Target t;
+      std::string_view left = Slice(RangeOf(begin, assign));
+      size_t names = (assign - begin + 1) / 2;
+      t.property = assign - 1;
+      if (left == "module.exports") {
+        t.kind = Assignment::Target::kModule;
+      } else if (names == 3 && Slice(RangeOf(begin, begin + 3)) == "module.exports") {
+        t.kind = Assignment::Target::kModuleProperty;
+      } else if (names == 2) {
+        t.kind = Assignment::Target::kProperty;
+        t.name = std::string(Text(begin));
+      } else if (names == 1) {
+        t.kind = Assignment::Target::kIdentifier;
+        t.name = std::string(Text(begin));
+      }
+      out.push_back(std::move(t));
+      begin = assign + 1;
+    }
+    return out;
+  }
+
+  void Assign(const Assignment& a) {
+    bool to_module = std::any_of(a.targets.begin(), a.targets.end(), [](const auto& t) {
+      return t.kind == Assignment::Target::kModule;
+    });
+    if (to_module && !a.declared_alias.empty()) aliases_.insert(a.declared_alias);
+    for (const Assignment::Target& t : a.targets) {
+      switch (t.kind) {
+        case Assignment::Target::kModule:
+          ModuleAssigned(a.value, a.statement);
+          break;
+        case Assignment::Target::kIdentifier:
+          if (to_module) aliases_.insert(t.name);  // exports = module.exports = …
+          break;
+        case Assignment::Target::kModuleProperty:
+          AddExport(t.property, a.value, a.statement, false);
+          break;
+        case Assignment::Target::kProperty:
+          if (aliases_.contains(t.name)) AddExport(t.property, a.value, a.statement, false);
+          break;
+        case Assignment::Target::kOther:
+          break;
+      }
+    }
+  }
+
+  // The first token of the next statement after one that ends at `end`.
+  size_t After(size_t end) const { return end < tokens_.size() && Is(end, ";") ? end + 1 : end; }
 
   // ---- Statements -------------------------------------------------------
 
@@ -503,46 +579,72 @@ class Skimmer {
     }
     if (Is(i, "class")) return ClassDeclaration(i);
     if (Is(i, "var") || Is(i, "let") || Is(i, "const")) return Declaration(i);
+    if (Is(i, "if") || Is(i, "for") || Is(i, "while") || Is(i, "switch") || Is(i, "try") ||
+        Is(i, "{")) {
+      return Compound(i);
+    }
     if (tokens_[i].kind == Kind::kName) {
-      static const char* const kStatements[] = {
-          "if",    "for",      "while", "do",     "try",    "switch",   "return", "throw",
-          "break", "continue", "with",  "import", "export", "debugger", "async",  "let"};
+      static const char* const kStatements[] = {"do",       "return", "throw",  "break",
+                                                "continue", "with",   "import", "export",
+                                                "debugger", "async",  "let"};
       for (const char* k : kStatements) {
         if (Text(i) == k) Fail();
       }
       if (Is(i + 1, ":")) Fail();  // a label
     }
-    if (Is(i, "{")) Fail();  // a block
     return ExpressionStatement(i);
   }
 
-  size_t ExpressionStatement(size_t i) {
-    size_t assign = SIZE_MAX;
-    size_t end = ExpressionEnd(i, &assign);
-    if (assign != SIZE_MAX) {
-      // `a.b.c = value`: only plain member chains on the left.
-      for (size_t j = i; j < assign; ++j) {
-        bool want_name = (j - i) % 2 == 0;
-        if (want_name ? !IsName(j) : !Is(j, ".")) Fail();
-      }
-      if ((assign - i) % 2 == 0) Fail();
-      Assignment a;
-      a.value = ParseValue(assign + 1, end);
-      a.statement = i;
-      a.property = assign - 1;
-      std::string_view left = Slice(RangeOf(i, assign));
-      size_t names = (assign - i + 1) / 2;
-      if (left == "module.exports") {
-        a.target = Assignment::kModule;
-      } else if (names == 3 && Slice(RangeOf(i, i + 3)) == "module.exports") {
-        a.target = Assignment::kModuleProperty;
-      } else if (names == 2) {
-        a.target = Assignment::kProperty;
-        a.object = std::string(Text(i));
-      }
-      if (a.target != Assignment::kNone) assignments_.push_back(std::move(a));
+  // `if`, `for`, `while`, `switch`, `try` and blocks, with braces. Their
+  // `let`, `const`, classes and functions stay inside; a `var` would declare
+  // at the top, and the skim does not tell a function's body from a block,
+  // so a `var` anywhere in them fails.
+  size_t Compound(size_t i) {
+    size_t end = CompoundEnd(i);
+    for (size_t k = i; k < end; ++k) {
+      if (Is(k, "var")) Fail();
     }
-    return end == tokens_.size() ? end : end + 1;
+    return end;
+  }
+
+  size_t CompoundEnd(size_t i) {
+    if (Is(i, "{")) return Close(i);
+    if (Is(i, "if")) {
+      size_t end = Braced(Parenthesized(i + 1));
+      if (!Is(end, "else")) return end;
+      return Is(end + 1, "if") ? CompoundEnd(end + 1) : Braced(end + 1);
+    }
+    if (Is(i, "for") || Is(i, "while") || Is(i, "switch")) return Braced(Parenthesized(i + 1));
+    if (Is(i, "try")) {
+      size_t end = Braced(i + 1);
+      if (Is(end, "catch")) end = Braced(Is(end + 1, "(") ? Close(end + 1) : end + 1);
+      if (Is(end, "finally")) end = Braced(end + 1);
+      return end;
+    }
+    Fail();
+  }
+
+  // The token after the `(…)` at `i`, which must be there.
+  size_t Parenthesized(size_t i) const {
+    if (!Is(i, "(")) Fail();
+    return Close(i);
+  }
+  size_t Braced(size_t i) const {
+    if (!Is(i, "{")) Fail();
+    return Close(i);
+  }
+
+  size_t ExpressionStatement(size_t i) {
+    std::vector<size_t> assigns;
+    size_t end = ExpressionEnd(i, false, assigns);
+    if (!assigns.empty()) {
+      Assignment a;
+      a.targets = Targets(i, assigns);
+      a.value = ParseValue(assigns.back() + 1, end);
+      a.statement = i;
+      assignments_.push_back(std::move(a));
+    }
+    return After(end);
   }
 
   size_t FunctionDeclaration(size_t i) {
@@ -564,7 +666,18 @@ class Skimmer {
     d.value.params = std::string(Slice(RangeOf(j, params_end)));
     d.statement = i;
     Declare(std::move(d));
-    return end;
+    return DeclarationEnd(end);
+  }
+
+  // After a function or class declaration's `}`: tree-sitter's grammar lets
+  // `function f() {}, g()` or `class A {}.x` be an expression statement, so
+  // only what cannot continue an expression may follow.
+  size_t DeclarationEnd(size_t end) const {
+    if (end == tokens_.size() || Is(end, ";")) return end;
+    const Token& next = tokens_[end];
+    if (next.kind == Kind::kString || next.kind == Kind::kNumber) return end;
+    if (next.kind == Kind::kName && !Is(end, "in") && !Is(end, "instanceof")) return end;
+    Fail();
   }
 
   size_t ClassDeclaration(size_t i) {
@@ -578,7 +691,7 @@ class Skimmer {
     d.value = std::move(value);
     d.statement = i;
     Declare(std::move(d));
-    return end;
+    return DeclarationEnd(end);
   }
 
   // `class [Name] [extends …] { … }` from `i`; returns the token after it.
@@ -605,34 +718,59 @@ class Skimmer {
     return end;
   }
 
+  // `var|let|const` declarators, `,`-separated: `x [= value]` or `{a, b: c} = value`.
   size_t Declaration(size_t i) {
     DeclKind kind = Is(i, "var")   ? DeclKind::kVar
                     : Is(i, "let") ? DeclKind::kLet
                                    : DeclKind::kConst;
     size_t j = i + 1;
-    if (IsName(j)) {
-      if (IsReserved(Text(j))) Fail();
-      size_t name = j;
-      Decl d;
-      d.name = std::string(Text(name));
-      d.range = RangeOf(name);
-      d.kind = kind;
-      d.statement = i;
-      size_t end;
-      if (Is(j + 1, "=")) {
-        end = ExpressionEnd(j + 2, nullptr);
-        CheckSingle(j + 2, end);
+    while (true) {
+      size_t end = IsName(j) ? NameDeclarator(i, j, kind) : PatternDeclarator(i, j, kind);
+      if (end < tokens_.size() && Is(end, ",")) {
+        j = end + 1;
+        continue;
+      }
+      return After(end);
+    }
+  }
+
+  // Returns the index of the token after the declarator (`,`, `;`, the next statement).
+  size_t NameDeclarator(size_t statement, size_t j, DeclKind kind) {
+    if (IsReserved(Text(j))) Fail();
+    Decl d;
+    d.name = std::string(Text(j));
+    d.range = RangeOf(j);
+    d.kind = kind;
+    d.statement = statement;
+    size_t end = j + 1;
+    if (Is(j + 1, "=")) {
+      std::vector<size_t> assigns;
+      end = ExpressionEnd(j + 2, true, assigns);
+      if (assigns.empty()) {
         d.value = ParseValue(j + 2, end);
       } else {
-        end = j + 1;
-        if (!(end == tokens_.size() || Is(end, ";"))) Fail();
+        Assignment a;
+        a.targets = Targets(j + 2, assigns);
+        a.value = ParseValue(assigns.back() + 1, end);
+        a.statement = statement;
+        a.declared_alias = d.name;
+        d.value.type = Value::kAssignment;
+        d.value.range = RangeOf(j + 2, end);
+        d.value.assigned = std::make_shared<const Value>(a.value);
+        assignments_.push_back(std::move(a));
       }
-      if (d.value.type == Value::kRequire) {
-        out_.bindings.push_back({d.name, d.range, d.value.specifier, d.value.member});
-      }
-      Declare(std::move(d));
-      return end == tokens_.size() ? end : end + 1;
+    } else if (!(end == tokens_.size() || Is(end, ";") || Is(end, ",") ||
+                 (tokens_[end].newline_before && StartsStatement(end) && !Is(end, "{")))) {
+      Fail();
     }
+    if (d.value.type == Value::kRequire) {
+      out_.bindings.push_back({d.name, d.range, d.value.specifier, d.value.member});
+    }
+    Declare(std::move(d));
+    return end;
+  }
+
+  size_t PatternDeclarator(size_t statement, size_t j, DeclKind kind) {
     if (!Is(j, "{")) Fail();
     // `{a, b: c} = value`: plain names only.
     size_t close = Close(j);
@@ -659,8 +797,9 @@ class Skimmer {
       }
     }
     if (!Is(close, "=")) Fail();
-    size_t end = ExpressionEnd(close + 1, nullptr);
-    CheckSingle(close + 1, end);
+    std::vector<size_t> assigns;
+    size_t end = ExpressionEnd(close + 1, true, assigns);
+    if (!assigns.empty()) Fail();
     Value value = ParseValue(close + 1, end);
     bool from_require = value.type == Value::kRequire && value.member.empty();
     for (const Entry& e : entries) {
@@ -668,7 +807,7 @@ class Skimmer {
       d.name = std::string(Text(e.local));
       d.range = RangeOf(e.local);
       d.kind = kind;
-      d.statement = i;
+      d.statement = statement;
       if (from_require) {
         std::string key(Text(e.key));
         out_.bindings.push_back({d.name, d.range, value.specifier, key});
@@ -676,16 +815,7 @@ class Skimmer {
       }
       Declare(std::move(d));
     }
-    return end == tokens_.size() ? end : end + 1;
-  }
-
-  // A declarator's value holds no `,` or `=` at its top (one declarator, no chain).
-  void CheckSingle(size_t begin, size_t end) const {
-    int depth = 0;
-    for (size_t k = begin; k < end; ++k) {
-      if (depth == 0 && (Is(k, ",") || Is(k, "="))) Fail();
-      depth += Delta(k);
-    }
+    return end;
   }
 
   void Declare(Decl d) {
@@ -988,6 +1118,7 @@ class Skimmer {
         }
         m.definition = d->range;
         described = &d->value;
+        while (described->type == Value::kAssignment) described = described->assigned.get();
         described_statement = d->statement;
         aliases_.insert(d->name);
       }
@@ -1028,9 +1159,11 @@ class Skimmer {
     }
   }
 
-  // `x.a` for a module bound by `const x = require('…')` at the top: every
-  // other appearance of the name x (a declaration that could shadow it, a
-  // shorthand, a key) sends the file to the full parse.
+  // `x.a` for a module bound by `const x = require('…')` at the top. Every
+  // other appearance of the name x must be a plain reference (`f(x)`,
+  // `new x()`, `{x}`): anything that may declare it again (a declaration, a
+  // parameter, a pattern, a catch clause, a function's name, a label) sends
+  // the file to the full parse, so no use can be shadowed.
   void CollectUses() {
     std::map<std::string, const RequireBinding*> modules;
     for (const RequireBinding& b : out_.bindings) {
@@ -1038,6 +1171,7 @@ class Skimmer {
       if (modules.contains(b.local)) Fail();
       modules[b.local] = &b;
     }
+    if (!modules.empty()) MatchBrackets();
     for (size_t i = 0; i < tokens_.size() && !modules.empty(); ++i) {
       if (!IsName(i)) continue;
       auto it = modules.find(std::string(Text(i)));
@@ -1045,13 +1179,85 @@ class Skimmer {
       const RequireBinding& b = *it->second;
       if (RangeOf(i) == b.local_range) continue;
       if (i > 0 && (Is(i - 1, ".") || Is(i - 1, "?."))) continue;  // a property name
+      if (!IsPlainReference(i)) Fail();
       if (Is(i + 1, ".") && IsName(i + 2)) {
         out_.uses.push_back({b.specifier, std::string(Text(i + 2)), RangeOf(i + 2), false});
-        continue;
       }
-      Fail();
     }
     for (ImportUse& use : require_members_) out_.uses.push_back(std::move(use));
+  }
+
+  // For every bracket token its partner, and for every token the innermost
+  // bracket (or template substitution) open around it.
+  void MatchBrackets() {
+    partner_.assign(tokens_.size(), SIZE_MAX);
+    enclosing_.assign(tokens_.size(), SIZE_MAX);
+    std::vector<size_t> open;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      enclosing_[i] = open.empty() ? SIZE_MAX : open.back();
+      int delta = Delta(i);
+      bool part_middle = tokens_[i].kind == Kind::kTemplatePart && text_[tokens_[i].start] == '}' &&
+                         text_[tokens_[i].end - 1] == '{';
+      if (delta < 0 || part_middle) {
+        if (open.empty()) Fail();
+        partner_[open.back()] = i;
+        partner_[i] = open.back();
+        open.pop_back();
+      }
+      if (delta > 0 || part_middle) open.push_back(i);
+    }
+  }
+
+  bool IsPlainReference(size_t i) const {
+    static const char* const kDeclaring[] = {"var",      "let",    "const",  "function", "class",
+                                             "get",      "set",    "static", "async",    "break",
+                                             "continue", "import", "export", "as"};
+    if (i > 0 && IsName(i - 1)) {
+      for (const char* k : kDeclaring) {
+        if (Text(i - 1) == k) return false;
+      }
+    }
+    if (i > 1 && Is(i - 1, "*") && Is(i - 2, "function")) return false;
+    if (Is(i + 1, "=>") || Is(i + 1, ":") || Is(i + 1, "?.")) return false;
+    if (i > 0 && Is(i - 1, ",") && InDeclarationList(i - 1)) return false;
+    for (size_t open = enclosing_[i]; open != SIZE_MAX; open = enclosing_[open]) {
+      if (IsParameterList(open) || IsPattern(open)) return false;
+    }
+    return true;
+  }
+
+  // Whether the `,` at `comma` separates declarators (`let a, x`): a `var`,
+  // `let` or `const` before it in the same statement, at the same depth.
+  bool InDeclarationList(size_t comma) const {
+    for (size_t j = comma; j-- > 0;) {
+      if (Delta(j) < 0 && tokens_[j].kind == Kind::kPunct) {
+        j = partner_[j];
+        continue;
+      }
+      if (Delta(j) > 0 || tokens_[j].kind == Kind::kTemplatePart || Is(j, ";")) return false;
+      if (Is(j, "var") || Is(j, "let") || Is(j, "const")) return true;
+    }
+    return false;
+  }
+
+  bool IsParameterList(size_t open) const {
+    if (!Is(open, "(")) return false;
+    if (open > 0 && Is(open - 1, "catch")) return true;
+    size_t after = partner_[open] + 1;
+    if (Is(after, "=>")) return true;
+    if (!Is(after, "{")) return false;
+    if (open == 0) return true;
+    std::string_view before = Text(open - 1);
+    return !(before == "if" || before == "for" || before == "while" || before == "switch" ||
+             before == "with");
+  }
+
+  bool IsPattern(size_t open) const {
+    if (!Is(open, "{") && !Is(open, "[")) return false;
+    if (Is(partner_[open] + 1, "=")) return true;
+    if (open == 0) return false;
+    if (Is(open - 1, "var") || Is(open - 1, "let") || Is(open - 1, "const")) return true;
+    return open > 1 && Is(open - 1, "(") && Is(open - 2, "for");
   }
 
   std::string_view text_;
@@ -1062,6 +1268,8 @@ class Skimmer {
   std::map<std::string, size_t> first_decl_;
   std::set<std::string> aliases_ = {"exports"};
   std::vector<Assignment> assignments_;
+  std::vector<size_t> partner_;        // MatchBrackets: a bracket's partner
+  std::vector<size_t> enclosing_;      // MatchBrackets: the bracket open around a token
   std::set<size_t> handled_requires_;  // `require` tokens of top-level values
   std::vector<ImportUse> require_members_;
 };
