@@ -472,7 +472,8 @@ class Skimmer {
       std::string_view p = Text(i);
       return p == "{" || p == "!" || p == "~" || p == "++" || p == "--";
     }
-    return t.kind != Kind::kTemplatePart || text_[t.start] == '`';
+    // A template after an expression tags it.
+    return t.kind != Kind::kTemplatePart && t.kind != Kind::kTemplate;
   }
 
   // The end of the top-level expression starting at `i`: the index of its

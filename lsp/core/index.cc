@@ -55,6 +55,7 @@ const WorkspaceIndex::File* WorkspaceIndex::Get(const std::string& path) {
     file->lines = LineTable(*text);
     file->text = std::move(*text);
   } else {
+    ++full_parses_;
     std::optional<ScratchArena> arena;
     if (text->size() <= ScratchArena::kMaxText) arena.emplace();
     Document doc(std::move(*text));

@@ -59,6 +59,8 @@ class WorkspaceIndex {
   const File* Get(const std::string& path);
   size_t size() const { return files_.size(); }
   int summaries_computed() const { return computed_; }
+  // How many disk files needed tree-sitter's full parse (FastSummarize could not answer).
+  int full_parses() const { return full_parses_; }
 
   // Where export `name` of module `path` is defined, through re-exports at any depth.
   std::optional<Location> FindExport(resolve::Resolver& resolver, const std::string& path,
@@ -108,6 +110,7 @@ class WorkspaceIndex {
   std::vector<std::string> roots_;
   size_t indexed_ = 0;  // workspace_files_[0, indexed_) have been summarized
   int computed_ = 0;
+  int full_parses_ = 0;
 };
 
 }  // namespace nodus::lsp

@@ -1489,7 +1489,9 @@ int64_t Server::RunPending() {
     return 0;
   }
   indexing_ = false;
-  Progress({{"kind", "end"}, {"message", "indexed " + std::to_string(total) + " files"}});
+  Progress({{"kind", "end"},
+            {"message", "indexed " + std::to_string(total) + " files (" +
+                            std::to_string(index_.full_parses()) + " parsed in full)"}});
   return next;
 }
 
