@@ -6,7 +6,8 @@
 # over each server's process tree). Then the background index of a synthetic
 # workspace of SYNTHETIC_FILES (default 10000) files on one core (taskset -c 0
 # when available): initialize to the $/progress end, the first workspace/symbol
-# and references after it, peak RSS.
+# and references after it, peak RSS; and the same index over a real tree of
+# installed packages.
 #
 #   tests/bench/lsp.sh [NODUS_LSP]      default: build-lsp/lsp/nodus-lsp, then build/lsp/nodus-lsp
 #
@@ -56,3 +57,10 @@ ONE_CORE=()
 command -v taskset > /dev/null && ONE_CORE=(taskset -c 0)
 "${ONE_CORE[@]}" "$NODE" "$REPO/tests/e2e/lsp/express/index_bench.js" \
   "$FIXTURE/../lsp-synthetic" "$LSP" "$SYNTHETIC_FILES"
+# A real tree too: the npm fixture's packages (tests/e2e/npm/install.sh) when
+# installed, the express tree's otherwise; the $/progress end says how many
+# files FastSummarize could not answer (parsed in full).
+REAL_TREE=$REPO/build/npm-fixture/node_modules
+[[ -d "$REAL_TREE" ]] || REAL_TREE=$FIXTURE/node_modules
+echo
+"${ONE_CORE[@]}" "$NODE" "$REPO/tests/e2e/lsp/express/index_tree_bench.js" "$REAL_TREE" "$LSP"
