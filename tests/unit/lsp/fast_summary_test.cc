@@ -373,6 +373,10 @@ std::vector<Case> Cases() {
        kMay},
       {"ASI: tagged template on the next line", "const x = require('./x')\n`t`\nx.a;\n", kMay},
       {"ASI: plain", "const x = require('./a')\nx.b\nexports.c = x\n", kMay},
+      {"ASI: continuations",
+       "const x = require('./x')\nconst y = x\n.a\nexports.a = 1\n+x.b\nconst z = x.c\n, w = x.d\n"
+       "module.exports = x.e\n(1)\n",
+       kMay},
       {"ASI: prefix increment", "let a = 1\nlet b = 2\na\n++b\n", kMay},
 
       // Shadowing of a required name.
@@ -444,6 +448,11 @@ std::vector<Case> Cases() {
       {"quoted and static constructors",
        "class F { 'constructor'(a) {} }\nclass G { static constructor(b) {} }\nexports.F = F;\n"
        "exports.G = G;\n",
+       kMay},
+      {"constructor look-alikes",
+       "class A { get constructor() {} }\nclass B { ['constructor'](q) {} }\n"
+       "class C { constructor = 1 }\nclass D { constructor\n(q) {} }\n"
+       "class E { constructor(\n  a, /* c */\n  b,\n) {} }\nmodule.exports = { A, B, C, D, E };\n",
        kMay},
       {"class fields", "class H { x = 1; static y = /r/; #z; m() {} }\nmodule.exports = H;\n",
        kMay},
@@ -554,6 +563,12 @@ std::vector<Case> Cases() {
        "'use strict';\r\nconst x = require('./x');\r\n\r\n/**\r\n * Doc.\r\n */\r\n"
        "function f(a) {\r\n  return x.g(a);\r\n}\r\n\r\nmodule.exports = { f };\r\n",
        kExpected},
+      {"CR-only line ends", "const x = require('./x')\rconst y = x.a\r(1)\rexports.b = x.b\r",
+       kMay},
+      {"line and paragraph separators",
+       "const x = require('./x')\u2028const y = x.a\u2029exports.y = y;\n", kMay},
+      {"odd whitespace", "const x = require('./x');\f\vx.a;\u00a0x.b;\ufeffx.c;\n", kMay},
+      {"JSDoc with CR line ends", "/** doc */\r\rfunction f() {}\nexports.f = f;\n", kMay},
       {"non-ASCII identifiers and strings",
        "const ünï = require('./données');\nünï.ça;\nexports.日本 = '語';\n/** Dœc. */\n"
        "function π(α) {}\nexports.π = π;\n",
