@@ -377,6 +377,7 @@ class Skimmer {
   std::optional<FileSummary> Run() {
     if (!Tokenizer(text_).Run(tokens_, comments_)) return std::nullopt;
     try {
+      LineBreaksTreeSitterIgnores();
       // Declarations first: an export may name a function declared below it.
       for (size_t i = 0; i < tokens_.size();) i = Statement(i);
       for (const Assignment& a : assignments_) Assign(a);
@@ -494,8 +495,10 @@ class Skimmer {
         if (Is(j, "{")) Fail();
         break;
       }
-      // `in` where an operand belongs: tree-sitter reads it as a name.
+      // `in` where an operand belongs: tree-sitter reads it as a name; `let`
+      // in an expression is a name too.
       if ((Is(j, "in") || Is(j, "instanceof")) && (j == i || !EndsExpression(j - 1))) Fail();
+      if (depth == 0 && Is(j, "let")) Fail();
       if (depth == 0) {
         if (Is(j, ";") || (declarator && Is(j, ","))) break;
         if (Is(j, ",")) comma = true;
@@ -569,6 +572,19 @@ class Skimmer {
 
   // The first token of the next statement after one that ends at `end`.
   size_t After(size_t end) const { return end < tokens_.size() && Is(end, ";") ? end + 1 : end; }
+
+  // Line breaks where the language forbids them or makes `let` a name, and
+  // tree-sitter's grammar reads on (`()\n=> 1`, `function\nf() {}`,
+  // `async\n() => 1`) or stops: the skim would read them otherwise.
+  void LineBreaksTreeSitterIgnores() const {
+    for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
+      bool next_line = tokens_[i + 1].newline_before;
+      if (Is(i + 1, "=>") && next_line) Fail();
+      if (next_line && (Is(i, "function") || Is(i, "class") || Is(i, "async") || Is(i, "let"))) {
+        Fail();
+      }
+    }
+  }
 
   // ---- Statements -------------------------------------------------------
 
@@ -891,18 +907,19 @@ class Skimmer {
       v.type = Value::kOther;
       return v;
     }
-    // Arrow functions: `(…) =>`, `x =>`, with or without `async`.
-    if (Is(j, "(")) {
-      size_t params_end = Close(j);
-      if (Is(params_end, "=>") && !tokens_[params_end].newline_before) {
-        v.type = Value::kFunction;
-        v.params = std::string(Slice(RangeOf(j, params_end)));
-        return v;
-      }
-    } else if (IsName(j) && !IsReserved(Text(j)) && Is(j + 1, "=>") &&
-               !tokens_[j + 1].newline_before) {
-      v.type = Value::kFunction;
+    // Arrow functions: `(…) =>`, `x =>`, with or without `async`. A block
+    // body followed by more (`() => {}\n(1)`) is called, for tree-sitter.
+    size_t arrow = SIZE_MAX;
+    if (Is(j, "(") && Is(Close(j), "=>")) {
+      arrow = Close(j);
+      v.params = std::string(Slice(RangeOf(j, arrow)));
+    } else if (IsName(j) && !IsReserved(Text(j)) && Is(j + 1, "=>")) {
+      arrow = j + 1;
       v.params = "(" + std::string(Text(j)) + ")";
+    }
+    if (arrow != SIZE_MAX) {
+      if (Is(arrow + 1, "{") && Close(arrow + 1) != end) Fail();
+      v.type = Value::kFunction;
       return v;
     }
     if (async) {

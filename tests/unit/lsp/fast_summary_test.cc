@@ -378,6 +378,23 @@ std::vector<Case> Cases() {
        "module.exports = x.e\n(1)\n",
        kMay},
       {"ASI: prefix increment", "let a = 1\nlet b = 2\na\n++b\n", kMay},
+      // Line breaks tree-sitter reads past where the language would not (or
+      // the reverse): found by the random edits and by line breaks inserted
+      // into npm's files.
+      {"let and a line break", "let\nr = 1;\nexports.r = r;\n", kMay},
+      {"let as a value", "module.exports = let\nq\n", kMay},
+      {"line break before =>", "var c = ()\n  => {};\n", kMay},
+      {"line break before => in an export", "exports.f = ()\n=> 1;\n", kMay},
+      {"async and a line break", "const c = async\n() => 1;\n", kMay},
+      {"function and a line break", "module.exports = function\nf() {};\n", kMay},
+      {"class and a line break", "module.exports = class\nK {};\n", kMay},
+      {"named function and a line break", "exports.f = function\nf(a) {};\n", kMay},
+      {"async function and a line break", "const f = async function\nnamed() {};\n", kMay},
+      {"arrow called on the next line", "const a = () => {}\n(1)\n", kMay},
+      {"exported arrow called on the next line", "exports.a = () => {}\n(1)\n", kMay},
+      {"module arrow called on the next line", "module.exports = () => {}\n(1)\n", kMay},
+      {"arrow with an expression body then a call", "exports.a = () => x\n(1)\n", kMay},
+      {"arrow with a block body, then a member", "exports.a = () => {}.call;\n", kMay},
 
       // Shadowing of a required name.
       {"shadowed by a parameter", "const x = require('m');\nfunction g(x) { return x.a }\nx.b;\n",
