@@ -976,18 +976,16 @@ class Skimmer {
   ValueInfo DescribeValue(const Value& value, size_t statement) const {
     ValueInfo info;
     info.doc = DocAbove(statement);
+    info.params = value.params;  // set for functions, methods and classes only
     switch (value.type) {
       case Value::kFunction:
         info.kind = "function";
-        info.params = value.params;
         break;
       case Value::kMethod:
         info.kind = "method";
-        info.params = value.params;
         break;
       case Value::kClass:
         info.kind = "class";
-        info.params = value.params;
         break;
       case Value::kObject:
         info.kind = "object";

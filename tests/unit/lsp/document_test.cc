@@ -5,17 +5,13 @@
 #include <random>
 #include <vector>
 
+#include "fixture.h"
 #include "lsp/core/tree_util.h"
 
 namespace nodus::lsp {
 namespace {
 
-std::string Sexp(const Document& doc) {
-  char* s = ts_node_string(doc.root());
-  std::string out(s);
-  std::free(s);
-  return out;
-}
+using testing::Sexp;
 
 TEST_CASE("document: incremental edits equal a fresh parse", "[lsp][document]") {
   Document doc("function f(a) {\n  return a;\n}\n");

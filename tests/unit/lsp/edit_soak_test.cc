@@ -19,6 +19,7 @@
 #include <random>
 #include <string>
 
+#include "fixture.h"
 #include "lsp/core/tree_util.h"
 #include "lsp/server/server.h"
 
@@ -36,12 +37,7 @@ namespace {
 
 constexpr const char* kUri = "file:///w/a.js";
 
-std::string Sexp(const Document& doc) {
-  char* s = ts_node_string(doc.root());
-  std::string out(s);
-  std::free(s);
-  return out;
-}
+using testing::Sexp;
 
 long RssKb() {
   std::ifstream status("/proc/self/status");

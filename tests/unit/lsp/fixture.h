@@ -10,6 +10,7 @@
 // cursor (at most one, removed from the text).
 
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +24,14 @@
 #include "resolve/resolve.h"
 
 namespace nodus::lsp::testing {
+
+// A document's tree as tree-sitter prints it (S-expression), to compare parses.
+inline std::string Sexp(const Document& doc) {
+  char* s = ts_node_string(doc.root());
+  std::string out(s);
+  std::free(s);
+  return out;
+}
 
 struct Fixture {
   std::map<std::string, std::string> files;

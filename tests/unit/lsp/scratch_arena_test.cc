@@ -4,18 +4,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "fixture.h"
 #include "lsp/core/document.h"
 #include "lsp/core/summary.h"
 
 namespace nodus::lsp {
 namespace {
 
-std::string Sexp(const Document& doc) {
-  char* s = ts_node_string(doc.root());
-  std::string out(s);
-  std::free(s);
-  return out;
-}
+using testing::Sexp;
 
 const char* const kSource =
     "'use strict';\nconst a = require('./a');\n/** Doc. */\nfunction f(x, y) {\n"
