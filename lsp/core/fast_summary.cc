@@ -462,7 +462,11 @@ class Skimmer {
     if (t.kind == Kind::kName) return !IsOperatorKeyword(Text(i));
     if (t.kind == Kind::kPunct) {
       std::string_view p = Text(i);
-      return p == ")" || p == "]" || p == "}" || p == "++" || p == "--";
+      if (p == "++" || p == "--") {
+        // Postfix (ends an operand) only right after one, on its line.
+        return i > 0 && !tokens_[i].newline_before && EndsExpression(i - 1);
+      }
+      return p == ")" || p == "]" || p == "}";
     }
     return true;
   }
@@ -787,16 +791,16 @@ class Skimmer {
     return end;
   }
 
-  size_t PatternDeclarator(size_t statement, size_t j, DeclKind kind) {
-    if (!Is(j, "{")) Fail();
-    // `{a, b: c} = value`: plain names only.
-    size_t close = Close(j);
-    struct Entry {
-      size_t key;
-      size_t local;
-    };
-    std::vector<Entry> entries;
-    for (size_t k = j + 1; k + 1 < close;) {
+  struct PatternEntry {
+    size_t key;    // the property's token
+    size_t local;  // the bound name's token (the same for `{a}`)
+  };
+
+  // The entries of the object pattern `{a, b: c}` at `open` (plain names only).
+  std::vector<PatternEntry> PatternEntries(size_t open) const {
+    size_t close = Close(open);
+    std::vector<PatternEntry> entries;
+    for (size_t k = open + 1; k + 1 < close;) {
       if (!IsName(k)) Fail();
       if (Is(k + 1, ":")) {
         if (!IsName(k + 2) || IsReserved(Text(k + 2))) Fail();
@@ -813,13 +817,20 @@ class Skimmer {
         Fail();
       }
     }
+    return entries;
+  }
+
+  size_t PatternDeclarator(size_t statement, size_t j, DeclKind kind) {
+    if (!Is(j, "{")) Fail();
+    std::vector<PatternEntry> entries = PatternEntries(j);
+    size_t close = Close(j);
     if (!Is(close, "=")) Fail();
     std::vector<size_t> assigns;
     size_t end = ExpressionEnd(close + 1, true, assigns);
     if (!assigns.empty()) Fail();
     Value value = ParseValue(close + 1, end);
     bool from_require = value.type == Value::kRequire && value.member.empty();
-    for (const Entry& e : entries) {
+    for (const PatternEntry& e : entries) {
       Decl d;
       d.name = std::string(Text(e.local));
       d.range = RangeOf(e.local);
@@ -828,7 +839,7 @@ class Skimmer {
       if (from_require) {
         std::string key(Text(e.key));
         out_.bindings.push_back({d.name, d.range, value.specifier, key});
-        out_.uses.push_back({value.specifier, key, RangeOf(e.key), e.key == e.local});
+        pattern_uses_.push_back({value.specifier, key, RangeOf(e.key), e.key == e.local});
       }
       Declare(std::move(d));
     }
@@ -1150,6 +1161,7 @@ class Skimmer {
   // Every `require('…')` call, in order; `require('…').a` is a use. A call
   // whose value may be bound anywhere but in the top-level forms above fails.
   void Requires() {
+    MatchBrackets();
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (!Is(i, "require")) continue;
       if (i > 0 && (Is(i - 1, ".") || Is(i - 1, "?."))) continue;
@@ -1165,8 +1177,8 @@ class Skimmer {
           inside.find("//") != std::string_view::npos) {
         Fail();
       }
-      if (i > 0 && Is(i - 1, "=") && !handled_requires_.contains(i)) Fail();
       std::optional<std::string> spec = StringValue(i + 2);
+      if (i > 0 && Is(i - 1, "=") && !handled_requires_.contains(i)) LocalBinding(i, *spec);
       out_.require_calls.push_back({*spec, RangeOf(i + 2)});
       if (Is(i + 4, "?.")) Fail();
       if (Is(i + 4, ".") && IsName(i + 5)) {
@@ -1175,25 +1187,95 @@ class Skimmer {
     }
   }
 
+  // `const x = require('…')[.a]` or `const {a, b: c} = require('…')` (also
+  // `let`, and `var` right in a function's body) as the first declarator of
+  // a declaration in a block or function body: a binding whose uses are
+  // looked for in that block only. Any other `= require('…')` fails.
+  void LocalBinding(size_t call, const std::string& specifier) {
+    size_t keyword;
+    size_t name = SIZE_MAX;
+    if (call >= 3 && IsName(call - 2) && !IsReserved(Text(call - 2))) {
+      keyword = call - 3;
+      name = call - 2;
+    } else if (call >= 3 && Is(call - 2, "}")) {
+      keyword = partner_[call - 2] - 1;
+    } else {
+      Fail();
+    }
+    if (!(Is(keyword, "const") || Is(keyword, "let") || Is(keyword, "var"))) Fail();
+    size_t after = call + 4;
+    std::string member;
+    if (Is(after, ".") && IsName(after + 1)) {
+      member = std::string(Text(after + 1));
+      after += 2;
+    }
+    if (!(after == tokens_.size() || Is(after, ";") || Is(after, ",") || Is(after, "}") ||
+          (tokens_[after].newline_before && StartsStatement(after) && !Is(after, "{")))) {
+      Fail();  // the value goes on: `require('…')(options)`, `require('…') || x`
+    }
+    size_t block = enclosing_[keyword];
+    if (block == SIZE_MAX || !Is(block, "{")) Fail();
+    if (Is(keyword, "var") && !IsFunctionBody(block)) Fail();
+    ByteRange scope{tokens_[block].start, tokens_[partner_[block]].end};
+    // A `var` belongs to the function, parameters included.
+    if (Is(keyword, "var")) scope.start = tokens_[ParametersStart(block)].start;
+    if (name != SIZE_MAX) {
+      out_.bindings.push_back({std::string(Text(name)), RangeOf(name), specifier, member});
+      local_scopes_[tokens_[name].start] = scope;
+      return;
+    }
+    if (!member.empty()) Fail();
+    for (const PatternEntry& e : PatternEntries(partner_[call - 2])) {
+      std::string key(Text(e.key));
+      out_.bindings.push_back({std::string(Text(e.local)), RangeOf(e.local), specifier, key});
+      pattern_uses_.push_back({specifier, key, RangeOf(e.key), e.key == e.local});
+    }
+  }
+
+  // The first token of the parameters of the function whose body is `brace`.
+  size_t ParametersStart(size_t brace) const {
+    size_t last = Is(brace - 1, "=>") ? brace - 2 : brace - 1;
+    return Is(last, ")") ? partner_[last] : last;
+  }
+
+  bool IsFunctionBody(size_t brace) const {
+    if (brace == 0) return false;
+    if (Is(brace - 1, "=>")) return true;
+    return Is(brace - 1, ")") && IsParameterList(partner_[brace - 1]);
+  }
+
   // `x.a` for a module bound by `const x = require('…')` at the top. Every
   // other appearance of the name x must be a plain reference (`f(x)`,
   // `new x()`, `{x}`): anything that may declare it again (a declaration, a
   // parameter, a pattern, a catch clause, a function's name, a label) sends
   // the file to the full parse, so no use can be shadowed.
   void CollectUses() {
+    // The walk meets bindings (and their destructuring keys) in the order of
+    // the text.
+    auto by_start = [](const auto& a, const auto& b) { return a.range.start < b.range.start; };
+    std::stable_sort(pattern_uses_.begin(), pattern_uses_.end(), by_start);
+    for (ImportUse& use : pattern_uses_) out_.uses.push_back(std::move(use));
+    std::stable_sort(out_.bindings.begin(), out_.bindings.end(),
+                     [](const RequireBinding& a, const RequireBinding& b) {
+                       return a.local_range.start < b.local_range.start;
+                     });
     std::map<std::string, const RequireBinding*> modules;
     for (const RequireBinding& b : out_.bindings) {
       if (!b.member.empty()) continue;
       if (modules.contains(b.local)) Fail();
       modules[b.local] = &b;
     }
-    if (!modules.empty()) MatchBrackets();
     for (size_t i = 0; i < tokens_.size() && !modules.empty(); ++i) {
       if (!IsName(i)) continue;
       auto it = modules.find(std::string(Text(i)));
       if (it == modules.end()) continue;
       const RequireBinding& b = *it->second;
       if (RangeOf(i) == b.local_range) continue;
+      auto local = local_scopes_.find(b.local_range.start);
+      if (local != local_scopes_.end() &&
+          (tokens_[i].start < local->second.start || tokens_[i].end > local->second.end)) {
+        continue;  // outside the block of a local binding: another name
+      }
       if (i > 0 && (Is(i - 1, ".") || Is(i - 1, "?."))) continue;  // a property name
       if (!IsPlainReference(i)) Fail();
       if (Is(i + 1, ".") && IsName(i + 2)) {
@@ -1288,6 +1370,8 @@ class Skimmer {
   std::vector<size_t> enclosing_;      // MatchBrackets: the bracket open around a token
   std::set<size_t> handled_requires_;  // `require` tokens of top-level values
   std::vector<ImportUse> require_members_;
+  std::vector<ImportUse> pattern_uses_;         // `{a, b: c} = require(…)`'s keys
+  std::map<uint32_t, ByteRange> local_scopes_;  // a local binding's start -> its block
 };
 
 }  // namespace
