@@ -502,7 +502,10 @@ class Skimmer {
       // `in` where an operand belongs: tree-sitter reads it as a name; `let`
       // in an expression is a name too.
       if ((Is(j, "in") || Is(j, "instanceof")) && (j == i || !EndsExpression(j - 1))) Fail();
-      if (depth == 0 && Is(j, "let")) Fail();
+      if (depth == 0 && tokens_[j].kind == Kind::kName && IsStatementKeyword(Text(j)) &&
+          !(j > 0 && (Is(j - 1, ".") || Is(j - 1, "?.")))) {
+        Fail();  // (a property name after `.` is no keyword)
+      }
       if (depth == 0) {
         if (Is(j, ";") || (declarator && Is(j, ","))) break;
         if (Is(j, ",")) comma = true;
@@ -572,6 +575,19 @@ class Skimmer {
           break;
       }
     }
+  }
+
+  // Words that begin statements: at the top of an expression tree-sitter may
+  // take them for names (`x = () => const\n…`).
+  static bool IsStatementKeyword(std::string_view word) {
+    static const char* const kWords[] = {
+        "const",  "var",  "let",     "if",    "for",      "while",  "do",       "return",
+        "throw",  "try",  "switch",  "break", "continue", "with",   "debugger", "import",
+        "export", "case", "default", "else",  "catch",    "finally"};
+    for (const char* w : kWords) {
+      if (word == w) return true;
+    }
+    return false;
   }
 
   // The first token of the next statement after one that ends at `end`.
@@ -731,7 +747,12 @@ class Skimmer {
     int level = 0;
     for (size_t k = j; k < end; ++k) {
       if (level == 1 && Is(k, "constructor") && Is(k + 1, "(")) {
-        if (!(Is(k - 1, "{") || Is(k - 1, "}") || Is(k - 1, ";"))) Fail();
+        // A member of its own: after `{`, `}`, `;`, or a field on the line before.
+        bool own = Is(k - 1, "{") || Is(k - 1, "}") || Is(k - 1, ";") ||
+                   (tokens_[k].newline_before && EndsExpression(k - 1) && !Is(k - 1, "static") &&
+                    !Is(k - 1, "get") && !Is(k - 1, "set") && !Is(k - 1, "async") &&
+                    !Is(k - 1, "accessor"));
+        if (!own) Fail();
         value->params = std::string(Slice(RangeOf(k + 1, Close(k + 1))));
       }
       level += Delta(k);
@@ -796,51 +817,81 @@ class Skimmer {
     size_t local;  // the bound name's token (the same for `{a}`)
   };
 
-  // The entries of the object pattern `{a, b: c}` at `open` (plain names only).
-  std::vector<PatternEntry> PatternEntries(size_t open) const {
-    size_t close = Close(open);
-    std::vector<PatternEntry> entries;
-    for (size_t k = open + 1; k + 1 < close;) {
-      if (!IsName(k)) Fail();
-      if (Is(k + 1, ":")) {
-        if (!IsName(k + 2) || IsReserved(Text(k + 2))) Fail();
-        entries.push_back({k, k + 2});
-        k += 3;
-      } else {
+  // The object pattern `{…}` at `open`: the names it declares, in order
+  // (nested patterns and rest included), and, when `entries` is given, the
+  // entries that bind a name to a property of the value (`a`, `a = 1`,
+  // `b: c`, `b: c = 1`). Array patterns, quoted and computed keys fail.
+  void ObjectPattern(size_t open, std::vector<PatternEntry>* entries,
+                     std::vector<size_t>& names) const {
+    size_t close = Close(open) - 1;
+    size_t k = open + 1;
+    while (k < close) {
+      if (Is(k, "...")) {
+        if (!IsName(k + 1) || IsReserved(Text(k + 1))) Fail();
+        names.push_back(k + 1);
+        k += 2;
+      } else if (IsName(k) && Is(k + 1, ":")) {
+        size_t value = k + 2;
+        if (Is(value, "{")) {
+          ObjectPattern(value, nullptr, names);  // binds no property of the value
+          k = Close(value);
+        } else {
+          if (!IsName(value) || IsReserved(Text(value))) Fail();
+          names.push_back(value);
+          if (entries != nullptr) entries->push_back({k, value});
+          k = value + 1;
+        }
+      } else if (IsName(k)) {
         if (IsReserved(Text(k))) Fail();
-        entries.push_back({k, k});
+        names.push_back(k);
+        if (entries != nullptr) entries->push_back({k, k});
         k += 1;
+      } else {
+        Fail();
       }
+      if (Is(k, "=")) k = DefaultEnd(k + 1, close);
       if (Is(k, ",")) {
         ++k;
-      } else if (k + 1 != close) {
+      } else if (k != close) {
         Fail();
       }
     }
-    return entries;
+  }
+
+  // The end of a default value inside a pattern: the `,` at its depth, or `close`.
+  size_t DefaultEnd(size_t k, size_t close) const {
+    for (int depth = 0; k < close; ++k) {
+      if (depth == 0 && Is(k, ",")) return k;
+      depth += Delta(k);
+    }
+    return k;
   }
 
   size_t PatternDeclarator(size_t statement, size_t j, DeclKind kind) {
     if (!Is(j, "{")) Fail();
-    std::vector<PatternEntry> entries = PatternEntries(j);
+    std::vector<PatternEntry> entries;
+    std::vector<size_t> names;
+    ObjectPattern(j, &entries, names);
     size_t close = Close(j);
     if (!Is(close, "=")) Fail();
     std::vector<size_t> assigns;
     size_t end = ExpressionEnd(close + 1, true, assigns);
     if (!assigns.empty()) Fail();
     Value value = ParseValue(close + 1, end);
-    bool from_require = value.type == Value::kRequire && value.member.empty();
-    for (const PatternEntry& e : entries) {
-      Decl d;
-      d.name = std::string(Text(e.local));
-      d.range = RangeOf(e.local);
-      d.kind = kind;
-      d.statement = statement;
-      if (from_require) {
+    if (value.type == Value::kRequire && value.member.empty()) {
+      for (const PatternEntry& e : entries) {
         std::string key(Text(e.key));
-        out_.bindings.push_back({d.name, d.range, value.specifier, key});
+        out_.bindings.push_back(
+            {std::string(Text(e.local)), RangeOf(e.local), value.specifier, key});
         pattern_uses_.push_back({value.specifier, key, RangeOf(e.key), e.key == e.local});
       }
+    }
+    for (size_t name : names) {
+      Decl d;
+      d.name = std::string(Text(name));
+      d.range = RangeOf(name);
+      d.kind = kind;
+      d.statement = statement;
       Declare(std::move(d));
     }
     return end;
@@ -1187,22 +1238,30 @@ class Skimmer {
     }
   }
 
-  // `const x = require('…')[.a]` or `const {a, b: c} = require('…')` (also
-  // `let`, and `var` right in a function's body) as the first declarator of
-  // a declaration in a block or function body: a binding whose uses are
-  // looked for in that block only. Any other `= require('…')` fails.
+  // `= require('…')` outside the top-level forms. The first declarator of a
+  // `const`/`let` in a block, or of a `var` right in a function's body, whose
+  // whole value is `require('…')[.a]`, binds (`x`, or `{a, b: c}`) for that
+  // block: its uses are looked for there. An assignment (`x = require('…')`)
+  // or a longer value binds nothing; a later declarator fails.
   void LocalBinding(size_t call, const std::string& specifier) {
-    size_t keyword;
-    size_t name = SIZE_MAX;
-    if (call >= 3 && IsName(call - 2) && !IsReserved(Text(call - 2))) {
-      keyword = call - 3;
+    size_t name = SIZE_MAX, pattern = SIZE_MAX;
+    if (IsName(call - 2)) {
       name = call - 2;
-    } else if (call >= 3 && Is(call - 2, "}")) {
-      keyword = partner_[call - 2] - 1;
+    } else if (Is(call - 2, "}")) {
+      pattern = partner_[call - 2];
+    } else if (Is(call - 2, "]")) {
+      return;  // `[a] = …`, `a[0] = …`: no binding
     } else {
       Fail();
     }
-    if (!(Is(keyword, "const") || Is(keyword, "let") || Is(keyword, "var"))) Fail();
+    size_t target = name != SIZE_MAX ? name : pattern;
+    if (target == 0) return;
+    size_t keyword = target - 1;
+    if (!(Is(keyword, "const") || Is(keyword, "let") || Is(keyword, "var"))) {
+      if (Is(keyword, ",") && InDeclarationList(keyword)) Fail();
+      return;  // an assignment: `x = require('…')`, `o.x = …`, `({a} = …)`
+    }
+    if (name != SIZE_MAX && IsReserved(Text(name))) Fail();
     size_t after = call + 4;
     std::string member;
     if (Is(after, ".") && IsName(after + 1)) {
@@ -1211,7 +1270,9 @@ class Skimmer {
     }
     if (!(after == tokens_.size() || Is(after, ";") || Is(after, ",") || Is(after, "}") ||
           (tokens_[after].newline_before && StartsStatement(after) && !Is(after, "{")))) {
-      Fail();  // the value goes on: `require('…')(options)`, `require('…') || x`
+      // A line break before `{` may end the declaration or not (see ExpressionEnd).
+      if (tokens_[after].newline_before && Is(after, "{")) Fail();
+      return;  // the value goes on: `require('…')(options)`, `require('…') || x`
     }
     size_t block = enclosing_[keyword];
     if (block == SIZE_MAX || !Is(block, "{")) Fail();
@@ -1224,8 +1285,11 @@ class Skimmer {
       local_scopes_[tokens_[name].start] = scope;
       return;
     }
-    if (!member.empty()) Fail();
-    for (const PatternEntry& e : PatternEntries(partner_[call - 2])) {
+    if (!member.empty()) return;  // `{a} = require('…').b` binds nothing
+    std::vector<PatternEntry> entries;
+    std::vector<size_t> names;
+    ObjectPattern(pattern, &entries, names);
+    for (const PatternEntry& e : entries) {
       std::string key(Text(e.key));
       out_.bindings.push_back({std::string(Text(e.local)), RangeOf(e.local), specifier, key});
       pattern_uses_.push_back({specifier, key, RangeOf(e.key), e.key == e.local});
@@ -1316,7 +1380,8 @@ class Skimmer {
       }
     }
     if (i > 1 && Is(i - 1, "*") && Is(i - 2, "function")) return false;
-    if (Is(i + 1, "=>") || Is(i + 1, ":") || Is(i + 1, "?.")) return false;
+    // (`x:` is a key, a label or a conditional's branch: it declares nothing.)
+    if (Is(i + 1, "=>") || Is(i + 1, "?.")) return false;
     if (i > 0 && Is(i - 1, ",") && InDeclarationList(i - 1)) return false;
     for (size_t open = enclosing_[i]; open != SIZE_MAX; open = enclosing_[open]) {
       if (IsParameterList(open) || IsPattern(open)) return false;

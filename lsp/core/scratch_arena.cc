@@ -142,6 +142,8 @@ ScratchArena::~ScratchArena() {
   active = nullptr;
 }
 
+bool ScratchArena::Enabled() { return NODUS_SCRATCH_ARENA; }
+
 bool ScratchArena::Active() { return active != nullptr; }
 
 size_t ScratchArena::BytesUsed() { return active ? active->used() : 0; }

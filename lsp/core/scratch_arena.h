@@ -30,7 +30,9 @@ class ScratchArena {
   ScratchArena(const ScratchArena&) = delete;
   ScratchArena& operator=(const ScratchArena&) = delete;
 
-  // Whether a ScratchArena is alive on this thread.
+  // Whether arenas are used in this build (not under AddressSanitizer).
+  static bool Enabled();
+  // Whether a ScratchArena is alive (and enabled) on this thread.
   static bool Active();
   // Bytes handed out by the arena alive on this thread (0 when none); for tests.
   static size_t BytesUsed();
