@@ -8,10 +8,9 @@
 //
 // It answers only when it is sure to give exactly what Summarize gives from
 // the full parse (summary.h), and nullopt otherwise: anything it does not
-// understand (a top-level `if`, a line break that may be an automatic
-// semicolon, a regular expression after `}`, a name of a required module used
-// other than as `x.a`, a `require` bound inside a function…) sends the file to
-// the full parse. Syntax errors it does not notice (it checks tokens and
+// understand (ESM, an `if` without braces, a line break before `{` that may
+// be an automatic semicolon, a regular expression after `}`, a name of a
+// required module declared again anywhere…) sends the file to the full parse. Syntax errors it does not notice (it checks tokens and
 // brackets, not the grammar) leave it with the summary of what it read, where
 // tree-sitter's error recovery may give up on the rest of the statement; the
 // file is parsed in full when it is opened. tests/unit/lsp/fast_summary_test.cc
