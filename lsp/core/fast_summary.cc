@@ -34,6 +34,7 @@ struct Token {
   uint32_t start;
   uint32_t end;
   bool newline_before;
+  uint8_t word = 0;  // kName: WordFlags of its text
 };
 
 bool IsNameStart(char c) {
@@ -41,16 +42,65 @@ bool IsNameStart(char c) {
 }
 bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
 
-// Names after which an expression starts (a `/` there begins a regex).
-bool IsOperatorKeyword(std::string_view name) {
-  static const char* const kWords[] = {"return", "typeof", "instanceof", "in",     "of",
-                                       "new",    "delete", "void",       "throw",  "case",
-                                       "do",     "else",   "yield",      "await",  "extends",
-                                       "let",    "const",  "var",        "export", "import"};
-  for (const char* w : kWords) {
-    if (name == w) return true;
+// What a keyword is to the skim, looked up once per name token.
+enum WordFlag : uint8_t {
+  kOperatorWord = 1,   // an expression starts after it (a `/` there begins a regex)
+  kStatementWord = 2,  // begins a statement: never inside an expression's top
+  kReservedWord = 4,   // a literal or keyword, never a name that is bound
+};
+
+uint8_t WordFlags(std::string_view word) {
+  if (word.size() < 2 || word.size() > 10 || word[0] < 'a' || word[0] > 'z') return 0;
+  struct Entry {
+    std::string_view word;
+    uint8_t flags;
+  };
+  constexpr uint8_t O = kOperatorWord, S = kStatementWord, R = kReservedWord;
+  static constexpr Entry kWords[] = {{"return", O | S | R},
+                                     {"typeof", O | R},
+                                     {"instanceof", O | R},
+                                     {"in", O | R},
+                                     {"of", O},
+                                     {"new", O | R},
+                                     {"delete", O | R},
+                                     {"void", O | R},
+                                     {"throw", O | S | R},
+                                     {"case", O | S | R},
+                                     {"do", O | S | R},
+                                     {"else", O | S | R},
+                                     {"yield", O | R},
+                                     {"await", O | R},
+                                     {"extends", O | R},
+                                     {"let", O | S | R},
+                                     {"const", O | S | R},
+                                     {"var", O | S | R},
+                                     {"export", O | S | R},
+                                     {"import", O | S | R},
+                                     {"this", R},
+                                     {"super", R},
+                                     {"null", R},
+                                     {"true", R},
+                                     {"false", R},
+                                     {"undefined", R},
+                                     {"function", R},
+                                     {"class", R},
+                                     {"if", S | R},
+                                     {"for", S | R},
+                                     {"while", S | R},
+                                     {"try", S | R},
+                                     {"catch", S | R},
+                                     {"finally", S | R},
+                                     {"switch", S | R},
+                                     {"default", S | R},
+                                     {"break", S | R},
+                                     {"continue", S | R},
+                                     {"with", S | R},
+                                     {"debugger", S | R},
+                                     {"enum", R}};
+  for (const Entry& e : kWords) {
+    if (e.word.size() == word.size() && e.word[0] == word[0] && e.word == word) return e.flags;
   }
-  return false;
+  return 0;
 }
 
 class Tokenizer {
@@ -103,7 +153,9 @@ class Tokenizer {
   }
 
   void Emit(Kind kind, size_t start) {
-    tokens_->push_back({kind, static_cast<uint32_t>(start), static_cast<uint32_t>(pos_), newline_});
+    uint8_t word = kind == Kind::kName ? WordFlags(text_.substr(start, pos_ - start)) : 0;
+    tokens_->push_back(
+        {kind, static_cast<uint32_t>(start), static_cast<uint32_t>(pos_), newline_, word});
     newline_ = false;
   }
 
@@ -116,7 +168,7 @@ class Tokenizer {
     const Token& prev = tokens_->back();
     switch (prev.kind) {
       case Kind::kName:
-        return IsOperatorKeyword(TextOf(prev)) ? 1 : 0;
+        return (prev.word & kOperatorWord) ? 1 : 0;
       case Kind::kNumber:
       case Kind::kString:
       case Kind::kTemplate:
@@ -265,16 +317,16 @@ class Tokenizer {
   }
 
   bool Punct(size_t start) {
-    static const char* const kPunctuators[] = {
+    static constexpr std::string_view kPunctuators[] = {
         ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "?\?=", "=>",
         "==",   "!=",  "<=",  ">=",  "&&",  "||",  "?\?", "?.",  "++",  "--",  "+=",   "-=",
         "*=",   "/=",  "%=",  "&=",  "|=",  "^=",  "<<",  ">>",  "**",  "{",   "}",    "(",
         ")",    "[",   "]",   ";",   ",",   "<",   ">",   "+",   "-",   "*",   "/",    "%",
         "&",    "|",   "^",   "!",   "~",   "?",   ":",   "=",   "."};
     std::string_view rest = text_.substr(pos_);
-    for (const char* p : kPunctuators) {
-      size_t n = std::strlen(p);
-      if (!rest.starts_with(std::string_view(p, n))) continue;
+    for (std::string_view p : kPunctuators) {
+      size_t n = p.size();
+      if (p[0] != rest[0] || !rest.starts_with(p)) continue;
       // `a?.5:b` is a conditional, not optional chaining.
       if (n == 2 && p[0] == '?' && p[1] == '.' && rest.size() > 2 && rest[2] >= '0' &&
           rest[2] <= '9') {
@@ -406,8 +458,11 @@ class Skimmer {
     return text_.substr(t.start, t.end - t.start);
   }
   bool Is(size_t i, std::string_view s) const {
-    return i < tokens_.size() &&
-           (tokens_[i].kind == Kind::kName || tokens_[i].kind == Kind::kPunct) && Text(i) == s;
+    if (i >= tokens_.size()) return false;
+    const Token& t = tokens_[i];
+    // Length and first byte first: most tokens asked about are not it.
+    return (t.kind == Kind::kName || t.kind == Kind::kPunct) && t.end - t.start == s.size() &&
+           text_[t.start] == s[0] && Text(i) == s;
   }
   bool IsName(size_t i) const { return i < tokens_.size() && tokens_[i].kind == Kind::kName; }
   ByteRange RangeOf(size_t i) const { return {tokens_[i].start, tokens_[i].end}; }
@@ -416,19 +471,8 @@ class Skimmer {
   }
   std::string_view Slice(ByteRange r) const { return text_.substr(r.start, r.end - r.start); }
 
-  // Names that are literals or keywords, never a reference.
-  static bool IsReserved(std::string_view n) {
-    static const char* const kWords[] = {
-        "this", "super", "null",    "true",       "false",  "undefined", "function", "class",
-        "new",  "if",    "else",    "for",        "while",  "do",        "return",   "var",
-        "let",  "const", "typeof",  "instanceof", "in",     "void",      "delete",   "throw",
-        "try",  "catch", "finally", "switch",     "case",   "default",   "break",    "continue",
-        "with", "yield", "await",   "import",     "export", "extends",   "debugger", "enum"};
-    for (const char* w : kWords) {
-      if (n == w) return true;
-    }
-    return false;
-  }
+  // A literal or keyword, never a name that is bound.
+  bool IsReserved(size_t i) const { return tokens_[i].word & kReservedWord; }
 
   // The token after the bracket opened at `i` closes ({ ( [ or a template part).
   size_t Close(size_t i) const {
@@ -459,7 +503,7 @@ class Skimmer {
   // be an automatic semicolon, which the skim does not decide.
   bool EndsExpression(size_t i) const {
     const Token& t = tokens_[i];
-    if (t.kind == Kind::kName) return !IsOperatorKeyword(Text(i));
+    if (t.kind == Kind::kName) return !(t.word & kOperatorWord);
     if (t.kind == Kind::kPunct) {
       std::string_view p = Text(i);
       if (p == "++" || p == "--") {
@@ -502,7 +546,9 @@ class Skimmer {
       // `in` where an operand belongs: tree-sitter reads it as a name; `let`
       // in an expression is a name too.
       if ((Is(j, "in") || Is(j, "instanceof")) && (j == i || !EndsExpression(j - 1))) Fail();
-      if (depth == 0 && tokens_[j].kind == Kind::kName && IsStatementKeyword(Text(j)) &&
+      // Words that begin statements: at the top of an expression tree-sitter
+      // may take them for names (`x = () => const\n…`).
+      if (depth == 0 && (tokens_[j].word & kStatementWord) &&
           !(j > 0 && (Is(j - 1, ".") || Is(j - 1, "?.")))) {
         Fail();  // (a property name after `.` is no keyword)
       }
@@ -575,19 +621,6 @@ class Skimmer {
           break;
       }
     }
-  }
-
-  // Words that begin statements: at the top of an expression tree-sitter may
-  // take them for names (`x = () => const\n…`).
-  static bool IsStatementKeyword(std::string_view word) {
-    static const char* const kWords[] = {
-        "const",  "var",  "let",     "if",    "for",      "while",  "do",       "return",
-        "throw",  "try",  "switch",  "break", "continue", "with",   "debugger", "import",
-        "export", "case", "default", "else",  "catch",    "finally"};
-    for (const char* w : kWords) {
-      if (word == w) return true;
-    }
-    return false;
   }
 
   // The first token of the next statement after one that ends at `end`.
@@ -688,7 +721,7 @@ class Skimmer {
     size_t j = Is(i, "async") ? i + 1 : i;
     ++j;  // function
     if (Is(j, "*")) ++j;
-    if (!IsName(j) || IsReserved(Text(j))) Fail();
+    if (!IsName(j) || IsReserved(j)) Fail();
     size_t name = j++;
     if (!Is(j, "(")) Fail();
     size_t params_end = Close(j);
@@ -718,7 +751,7 @@ class Skimmer {
   }
 
   size_t ClassDeclaration(size_t i) {
-    if (!IsName(i + 1) || IsReserved(Text(i + 1))) Fail();
+    if (!IsName(i + 1) || IsReserved(i + 1)) Fail();
     Value value;
     size_t end = ClassValue(i, &value);
     Decl d;
@@ -778,7 +811,7 @@ class Skimmer {
 
   // Returns the index of the token after the declarator (`,`, `;`, the next statement).
   size_t NameDeclarator(size_t statement, size_t j, DeclKind kind) {
-    if (IsReserved(Text(j))) Fail();
+    if (IsReserved(j)) Fail();
     Decl d;
     d.name = std::string(Text(j));
     d.range = RangeOf(j);
@@ -827,7 +860,7 @@ class Skimmer {
     size_t k = open + 1;
     while (k < close) {
       if (Is(k, "...")) {
-        if (!IsName(k + 1) || IsReserved(Text(k + 1))) Fail();
+        if (!IsName(k + 1) || IsReserved(k + 1)) Fail();
         names.push_back(k + 1);
         k += 2;
       } else if (IsName(k) && Is(k + 1, ":")) {
@@ -836,13 +869,13 @@ class Skimmer {
           ObjectPattern(value, nullptr, names);  // binds no property of the value
           k = Close(value);
         } else {
-          if (!IsName(value) || IsReserved(Text(value))) Fail();
+          if (!IsName(value) || IsReserved(value)) Fail();
           names.push_back(value);
           if (entries != nullptr) entries->push_back({k, value});
           k = value + 1;
         }
       } else if (IsName(k)) {
-        if (IsReserved(Text(k))) Fail();
+        if (IsReserved(k)) Fail();
         names.push_back(k);
         if (entries != nullptr) entries->push_back({k, k});
         k += 1;
@@ -940,13 +973,12 @@ class Skimmer {
         }
       }
     }
-    if (n == 1 && IsName(begin) && !IsReserved(Text(begin))) {
+    if (n == 1 && IsName(begin) && !IsReserved(begin)) {
       v.type = Value::kIdentifier;
       v.name = std::string(Text(begin));
       return v;
     }
-    if (n == 3 && IsName(begin) && Is(begin + 1, ".") && IsName(begin + 2) &&
-        !IsReserved(Text(begin))) {
+    if (n == 3 && IsName(begin) && Is(begin + 1, ".") && IsName(begin + 2) && !IsReserved(begin)) {
       v.type = Value::kMember;
       v.name = std::string(Text(begin));
       v.member = std::string(Text(begin + 2));
@@ -975,7 +1007,7 @@ class Skimmer {
     if (Is(j, "(") && Is(Close(j), "=>")) {
       arrow = Close(j);
       v.params = std::string(Slice(RangeOf(j, arrow)));
-    } else if (IsName(j) && !IsReserved(Text(j)) && Is(j + 1, "=>")) {
+    } else if (IsName(j) && !IsReserved(j) && Is(j + 1, "=>")) {
       arrow = j + 1;
       v.params = "(" + std::string(Text(j)) + ")";
     }
@@ -1135,7 +1167,7 @@ class Skimmer {
     const Token& first = tokens_[begin];
     if (Is(begin, "...")) return;
     if (n == 1 && first.kind == Kind::kName) {
-      if (IsReserved(Text(begin))) Fail();
+      if (IsReserved(begin)) Fail();
       Value v;
       v.type = Value::kIdentifier;
       v.name = std::string(Text(begin));
@@ -1261,7 +1293,7 @@ class Skimmer {
       if (Is(keyword, ",") && InDeclarationList(keyword)) Fail();
       return;  // an assignment: `x = require('…')`, `o.x = …`, `({a} = …)`
     }
-    if (name != SIZE_MAX && IsReserved(Text(name))) Fail();
+    if (name != SIZE_MAX && IsReserved(name)) Fail();
     size_t after = call + 4;
     std::string member;
     if (Is(after, ".") && IsName(after + 1)) {
