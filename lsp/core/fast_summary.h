@@ -10,12 +10,12 @@
 // the full parse (summary.h), and nullopt otherwise: anything it does not
 // understand (ESM, an `if` without braces, a line break before `{` that may
 // be an automatic semicolon, a regular expression after `}`, a name of a
-// required module declared again anywhere…) sends the file to the full parse. Syntax errors it does not notice (it checks tokens and
-// brackets, not the grammar) leave it with the summary of what it read, where
-// tree-sitter's error recovery may give up on the rest of the statement; the
-// file is parsed in full when it is opened. tests/unit/lsp/fast_summary_test.cc
-// holds it to that on every JavaScript file of the repository and of the npm
-// trees it finds, and on thousands of random edits of them.
+// required module declared again anywhere…) sends the file to the full parse. Syntax errors it does
+// not notice (it checks tokens and brackets, not the grammar) leave it with the summary of what it
+// read, where tree-sitter's error recovery may give up on the rest of the statement; the file is
+// parsed in full when it is opened. tests/unit/lsp/fast_summary_test.cc holds it to that on every
+// JavaScript file of the repository and of the npm trees it finds, and on thousands of random edits
+// of them.
 
 #include <optional>
 #include <string_view>
