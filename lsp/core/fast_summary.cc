@@ -1135,13 +1135,7 @@ class Skimmer {
     entry.name_range = r;
     entry.definition = r;
     Describe(value, statement, entry);
-    for (ExportEntry& e : out_.exports) {
-      if (e.name == entry.name) {
-        e = std::move(entry);
-        return;
-      }
-    }
-    out_.exports.push_back(std::move(entry));
+    exports_.Add(std::move(entry));
   }
 
   void ObjectExports(size_t open, size_t close) {
@@ -1210,7 +1204,7 @@ class Skimmer {
     m = ModuleValue{};
     m.assigned = true;
     m.definition = value.range;
-    out_.exports.clear();
+    exports_.Clear();
     if (value.type == Value::kRequire && value.member.empty()) {
       m.reexport = value.specifier;
       m.info.kind = "module";
@@ -1355,7 +1349,7 @@ class Skimmer {
                      [](const RequireBinding& a, const RequireBinding& b) {
                        return a.local_range.start < b.local_range.start;
                      });
-    std::map<std::string, const RequireBinding*> modules;
+    std::map<std::string, const RequireBinding*, std::less<>> modules;
     for (const RequireBinding& b : out_.bindings) {
       if (!b.member.empty()) continue;
       if (modules.contains(b.local)) Fail();
@@ -1363,7 +1357,7 @@ class Skimmer {
     }
     for (size_t i = 0; i < tokens_.size() && !modules.empty(); ++i) {
       if (!IsName(i)) continue;
-      auto it = modules.find(std::string(Text(i)));
+      auto it = modules.find(Text(i));
       if (it == modules.end()) continue;
       const RequireBinding& b = *it->second;
       if (RangeOf(i) == b.local_range) continue;
@@ -1383,26 +1377,41 @@ class Skimmer {
 
   // For every bracket token its partner, and for every token the innermost
   // bracket (or template substitution) open around it.
+  // Also marks the commas that separate declarators: a `var`, `let` or
+  // `const` before them at their depth, with no `;`, unclosed bracket or
+  // template between (one pass: a search back from every comma was
+  // quadratic on long lists).
   void MatchBrackets() {
     partner_.assign(tokens_.size(), SIZE_MAX);
     enclosing_.assign(tokens_.size(), SIZE_MAX);
+    declaration_comma_.assign(tokens_.size(), false);
+    guarded_.assign(tokens_.size(), -1);
     std::vector<size_t> open;
+    std::vector<bool> declaring = {false};  // per depth: inside a declaration
     for (size_t i = 0; i < tokens_.size(); ++i) {
       enclosing_[i] = open.empty() ? SIZE_MAX : open.back();
       int delta = Delta(i);
-      bool part_middle = tokens_[i].kind == Kind::kTemplatePart && text_[tokens_[i].start] == '}' &&
-                         text_[tokens_[i].end - 1] == '{';
+      bool part = tokens_[i].kind == Kind::kTemplatePart;
+      bool part_middle = part && text_[tokens_[i].start] == '}' && text_[tokens_[i].end - 1] == '{';
+      if (Is(i, ",")) declaration_comma_[i] = declaring.back();
+      if (Is(i, "var") || Is(i, "let") || Is(i, "const")) declaring.back() = true;
+      if (Is(i, ";")) declaring.back() = false;
       if (delta < 0 || part_middle) {
         if (open.empty()) Fail();
         partner_[open.back()] = i;
         partner_[i] = open.back();
         open.pop_back();
+        declaring.pop_back();
       }
-      if (delta > 0 || part_middle) open.push_back(i);
+      if (part) declaring.back() = false;
+      if (delta > 0 || part_middle) {
+        open.push_back(i);
+        declaring.push_back(false);
+      }
     }
   }
 
-  bool IsPlainReference(size_t i) const {
+  bool IsPlainReference(size_t i) {
     static const char* const kDeclaring[] = {"var",      "let",    "const",  "function", "class",
                                              "get",      "set",    "static", "async",    "break",
                                              "continue", "import", "export", "as"};
@@ -1415,25 +1424,22 @@ class Skimmer {
     // (`x:` is a key, a label or a conditional's branch: it declares nothing.)
     if (Is(i + 1, "=>") || Is(i + 1, "?.")) return false;
     if (i > 0 && Is(i - 1, ",") && InDeclarationList(i - 1)) return false;
-    for (size_t open = enclosing_[i]; open != SIZE_MAX; open = enclosing_[open]) {
-      if (IsParameterList(open) || IsPattern(open)) return false;
-    }
-    return true;
+    return !InParametersOrPattern(enclosing_[i]);
   }
 
-  // Whether the `,` at `comma` separates declarators (`let a, x`): a `var`,
-  // `let` or `const` before it in the same statement, at the same depth.
-  bool InDeclarationList(size_t comma) const {
-    for (size_t j = comma; j-- > 0;) {
-      if (Delta(j) < 0 && tokens_[j].kind == Kind::kPunct) {
-        j = partner_[j];
-        continue;
-      }
-      if (Delta(j) > 0 || tokens_[j].kind == Kind::kTemplatePart || Is(j, ";")) return false;
-      if (Is(j, "var") || Is(j, "let") || Is(j, "const")) return true;
+  // Whether the bracket `open`, or one around it, holds parameters or a
+  // pattern; remembered per bracket (deep nesting, many names).
+  bool InParametersOrPattern(size_t open) {
+    if (open == SIZE_MAX) return false;
+    int8_t& known = guarded_[open];
+    if (known < 0) {
+      known = IsParameterList(open) || IsPattern(open) || InParametersOrPattern(enclosing_[open]);
     }
-    return false;
+    return known;
   }
+
+  // Whether the `,` at `comma` separates declarators (`let a, x`).
+  bool InDeclarationList(size_t comma) const { return declaration_comma_[comma]; }
 
   bool IsParameterList(size_t open) const {
     if (!Is(open, "(")) return false;
@@ -1459,12 +1465,16 @@ class Skimmer {
   std::vector<Token> tokens_;
   std::vector<ByteRange> comments_;
   FileSummary out_;
+  ExportList exports_{out_.exports};
   std::vector<Decl> decls_;
   std::map<std::string, size_t> first_decl_;
   std::set<std::string> aliases_ = {"exports"};
   std::vector<Assignment> assignments_;
-  std::vector<size_t> partner_;        // MatchBrackets: a bracket's partner
-  std::vector<size_t> enclosing_;      // MatchBrackets: the bracket open around a token
+  std::vector<size_t> partner_;    // MatchBrackets: a bracket's partner
+  std::vector<size_t> enclosing_;  // MatchBrackets: the bracket open around a token
+  std::vector<bool> declaration_comma_;
+  std::vector<int8_t> guarded_;        // InParametersOrPattern per bracket: -1 not yet known  //
+                                       // MatchBrackets: a `,` between declarators
   std::set<size_t> handled_requires_;  // `require` tokens of top-level values
   std::vector<ImportUse> require_members_;
   std::vector<ImportUse> pattern_uses_;         // `{a, b: c} = require(…)`'s keys

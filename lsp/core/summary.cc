@@ -198,14 +198,7 @@ class Summarizer {
     entry.name_range = RangeOf(name);
     entry.definition = entry.name_range;
     Describe(value, statement, parent, entry);
-    // A later assignment to the same name replaces the earlier one.
-    for (ExportEntry& e : out_.exports) {
-      if (e.name == entry.name) {
-        e = std::move(entry);
-        return;
-      }
-    }
-    out_.exports.push_back(std::move(entry));
+    exports_.Add(std::move(entry));
   }
 
   void ObjectExports(TSNode object) {
@@ -248,7 +241,7 @@ class Summarizer {
     m.assigned = true;
     m.definition = RangeOf(value);
     std::string specifier, member;
-    out_.exports.clear();  // a new object replaces what exports.x = … added before
+    exports_.Clear();  // a new object replaces what exports.x = … added before
     if (RequireValue(value, specifier, member) && member.empty()) {
       m.reexport = specifier;
       m.info.kind = "module";
@@ -354,6 +347,7 @@ class Summarizer {
   // Filled by Visit while model_ is being built: declared before it.
   const Document& doc_;
   FileSummary out_;
+  ExportList exports_{out_.exports};
   std::vector<MemberCandidate> members_;    // `x.a` with x an identifier, in document order
   std::vector<ImportUse> require_members_;  // `require('./m').a`, in document order
   std::set<std::string> aliases_ = {"exports"};
@@ -387,6 +381,20 @@ ValueInfo DescribeValue(const Document& doc, TSNode value, TSNode statement,
 }
 
 FileSummary Summarize(const Document& doc) { return Summarizer(doc).Run(); }
+
+void ExportList::Add(ExportEntry entry) {
+  auto [it, inserted] = index_.emplace(entry.name, exports_.size());
+  if (inserted) {
+    exports_.push_back(std::move(entry));
+  } else {
+    exports_[it->second] = std::move(entry);
+  }
+}
+
+void ExportList::Clear() {
+  exports_.clear();
+  index_.clear();
+}
 
 CursorTarget TargetAt(const Document& doc, const ScopeModel& model, const FileSummary& summary,
                       uint32_t offset) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lsp/core/analysis.h"
@@ -75,6 +76,20 @@ struct FileSummary {
 };
 
 FileSummary Summarize(const Document& doc);
+
+// The exports of a summary being built: a later export of a name replaces the
+// earlier one in place (`exports.a = 1; exports.a = 2`), found by name in
+// constant time (a module may export thousands).
+class ExportList {
+ public:
+  explicit ExportList(std::vector<ExportEntry>& exports) : exports_(exports) {}
+  void Add(ExportEntry entry);
+  void Clear();  // `module.exports = …` replaces everything added before
+
+ private:
+  std::vector<ExportEntry>& exports_;
+  std::unordered_map<std::string, size_t> index_;
+};
 
 struct ScopeModel;
 
