@@ -404,7 +404,6 @@ struct Decl {
   size_t statement = 0;  // the statement's first token
 };
 
-// A top-level `target = value;` that may export something.
 // A top-level chain `t1 = t2 = … = value`: an expression statement, or a
 // declarator's value (`var a = module.exports = …`, `declared_alias` "a").
 struct Assignment {
@@ -499,8 +498,8 @@ class Skimmer {
     return 0;
   }
 
-  // Ends an expression / starts a statement: a line break between the two may
-  // be an automatic semicolon, which the skim does not decide.
+  // Ends an expression / starts a statement: with a line break between the
+  // two, tree-sitter-javascript's scanner inserts a semicolon (ExpressionEnd).
   bool EndsExpression(size_t i) const {
     const Token& t = tokens_[i];
     if (t.kind == Kind::kName) return !(t.word & kOperatorWord);
@@ -1236,7 +1235,7 @@ class Skimmer {
   // ---- Whole-file token rules -------------------------------------------
 
   // Every `require('…')` call, in order; `require('…').a` is a use. A call
-  // whose value may be bound anywhere but in the top-level forms above fails.
+  // that is a value outside the top-level forms above goes to LocalBinding.
   void Requires() {
     MatchBrackets();
     for (size_t i = 0; i < tokens_.size(); ++i) {
@@ -1334,11 +1333,12 @@ class Skimmer {
     return Is(brace - 1, ")") && IsParameterList(partner_[brace - 1]);
   }
 
-  // `x.a` for a module bound by `const x = require('…')` at the top. Every
-  // other appearance of the name x must be a plain reference (`f(x)`,
-  // `new x()`, `{x}`): anything that may declare it again (a declaration, a
-  // parameter, a pattern, a catch clause, a function's name, a label) sends
-  // the file to the full parse, so no use can be shadowed.
+  // `x.a` for a module bound by `const x = require('…')` (at the top, or in
+  // the block of a local binding). Every other appearance of the name x there
+  // must be a plain reference (`f(x)`, `new x()`, `{x}`, a key `x:`): anything
+  // that may declare it again (a declaration, a parameter, a pattern, a catch
+  // clause, a function's name) sends the file to the full parse, so no use
+  // can be shadowed.
   void CollectUses() {
     // The walk meets bindings (and their destructuring keys) in the order of
     // the text.
