@@ -2,16 +2,36 @@
 // node_modules lookup, package.json "main", scoped packages, "exports" maps
 // (subpaths, patterns, conditions, null targets) and self-reference.
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
-const fixtures = path.join(__dirname, 'fixtures');
+// The fixture packages are our own files; they are committed in folders named
+// `_node_modules` (no committed tree looks like installed packages) and the
+// test runs on a copy of fixtures/ that names them `node_modules`.
+function copyTree(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const target = path.join(to, entry.name === '_node_modules' ? 'node_modules' : entry.name);
+    if (entry.isDirectory()) {
+      copyTree(path.join(from, entry.name), target);
+    } else {
+      fs.copyFileSync(path.join(from, entry.name), target);
+    }
+  }
+}
+const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'modules-packages-'));
+process.on('exit', () => fs.rmSync(copy, { recursive: true, force: true }));
+const fixtures = path.join(copy, 'fixtures');
+copyTree(path.join(__dirname, 'fixtures'), fixtures);
 const nm = path.join(fixtures, 'node_modules');
 
 // These requires come from fixture files, so the walk starts in fixtures/.
-const pkgMain = require('./fixtures/deep/x/y/z');
+const pkgMain = require(path.join(fixtures, 'deep/x/y/z'));
 assert.deepStrictEqual(pkgMain, { name: 'pkg-main', where: path.join(nm, 'pkg-main', 'lib') });
 // The nearest node_modules wins.
-assert.deepStrictEqual(require('./fixtures/other/use'), { name: 'pkg-main (other copy)' });
+assert.deepStrictEqual(require(path.join(fixtures, 'other/use')),
+                       { name: 'pkg-main (other copy)' });
 
 // From this test's own directory there is no node_modules with these packages...
 assert.throws(() => require('pkg-index'), { code: 'MODULE_NOT_FOUND' });
@@ -55,7 +75,7 @@ assert.throws(() => resolveExp('exp/features/private/secret'),
 assert.strictEqual(require(path.join(expDir, 'lib', 'hidden.js')), 'exp hidden (not exported)');
 
 // Self-reference by package name, through "exports", from inside the package.
-assert.deepStrictEqual(require('./fixtures/self-pkg/lib/main.js'),
+assert.deepStrictEqual(require(path.join(fixtures, 'self-pkg/lib/main.js')),
                        { name: 'self-pkg', util: 'self-pkg util' });
 // Outside the package the name does not resolve.
 assert.throws(() => require('self-pkg'), { code: 'MODULE_NOT_FOUND' });
