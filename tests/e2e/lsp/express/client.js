@@ -1,6 +1,7 @@
 // A minimal LSP client over stdio for the express test and tests/bench/lsp.sh.
 'use strict';
 const { spawn } = require('child_process');
+const fs = require('fs');
 
 class Client {
   constructor(command, args, options = {}) {
@@ -93,4 +94,17 @@ function positionOf(text, needle, offset = 0) {
   return { line, character };
 }
 
-module.exports = { Client, positionOf };
+// CPU seconds (user + system) process `pid` has used: less sensitive than
+// wall time to whatever else the machine is running.
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;  // utime, stime in ticks (USER_HZ 100)
+}
+
+// Peak resident memory of process `pid` in KB (VmHWM).
+function peakRssKb(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
+}
+
+module.exports = { Client, positionOf, cpuSeconds, peakRssKb };

@@ -6,7 +6,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { Client } = require('./client');
+const { Client, cpuSeconds, peakRssKb } = require('./client');
 
 const [dir, nodusLsp, filesArg] = process.argv.slice(2);
 const FILES = Number(filesArg || 10000);
@@ -39,18 +39,6 @@ function generate() {
     fs.writeFileSync(fileName(i), lines.join('\n') + '\n');
   }
   fs.writeFileSync(stamp, '');
-}
-
-// CPU seconds (user + system) the process has used: less sensitive than wall
-// time to whatever else the machine is running.
-function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;  // utime, stime in ticks (USER_HZ 100)
-}
-
-function rssKb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
 }
 
 async function main() {
@@ -94,7 +82,7 @@ async function main() {
   });
   console.log(`references of f42_3 across the workspace: ${(now() - t).toFixed(1)} ms, ` +
               `${refs.result.length} found`);
-  console.log(`peak RSS: ${(rssKb(client.proc.pid) / 1024).toFixed(1)} MB`);
+  console.log(`peak RSS: ${(peakRssKb(client.proc.pid) / 1024).toFixed(1)} MB`);
   await client.close();
 }
 

@@ -5,15 +5,10 @@
 //   node index_tree_bench.js DIR NODUS_LSP
 'use strict';
 const fs = require('fs');
-const { Client } = require('./client');
+const { Client, cpuSeconds, peakRssKb } = require('./client');
 
 const [dir, nodusLsp] = process.argv.slice(2);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 async function main() {
   const client = new Client(nodusLsp, []);
@@ -26,10 +21,9 @@ async function main() {
   });
   client.notify('initialized', {});
   const end = await ended;
-  const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
   console.log(`background index of ${dir}: ${(now() - start).toFixed(0)} ms ` +
               `(${end.value.message}); CPU ${cpuSeconds(client.proc.pid).toFixed(2)} s; ` +
-              `peak RSS ${(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024).toFixed(1)} MB`);
+              `peak RSS ${(peakRssKb(client.proc.pid) / 1024).toFixed(1)} MB`);
   await client.close();
 }
 
