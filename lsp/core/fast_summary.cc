@@ -1,7 +1,6 @@
 #include "lsp/core/fast_summary.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -463,6 +462,9 @@ class Skimmer {
     return (t.kind == Kind::kName || t.kind == Kind::kPunct) && t.end - t.start == s.size() &&
            text_[t.start] == s[0] && Text(i) == s;
   }
+  bool IsDeclarationKeyword(size_t i) const {
+    return Is(i, "var") || Is(i, "let") || Is(i, "const");
+  }
   bool IsName(size_t i) const { return i < tokens_.size() && tokens_[i].kind == Kind::kName; }
   ByteRange RangeOf(size_t i) const { return {tokens_[i].start, tokens_[i].end}; }
   ByteRange RangeOf(size_t begin, size_t end) const {
@@ -647,7 +649,7 @@ class Skimmer {
       return FunctionDeclaration(i);
     }
     if (Is(i, "class")) return ClassDeclaration(i);
-    if (Is(i, "var") || Is(i, "let") || Is(i, "const")) return Declaration(i);
+    if (IsDeclarationKeyword(i)) return Declaration(i);
     if (Is(i, "if") || Is(i, "for") || Is(i, "while") || Is(i, "switch") || Is(i, "try") ||
         Is(i, "{")) {
       return Compound(i);
@@ -1282,7 +1284,7 @@ class Skimmer {
     size_t target = name != SIZE_MAX ? name : pattern;
     if (target == 0) return;
     size_t keyword = target - 1;
-    if (!(Is(keyword, "const") || Is(keyword, "let") || Is(keyword, "var"))) {
+    if (!IsDeclarationKeyword(keyword)) {
       if (Is(keyword, ",") && InDeclarationList(keyword)) Fail();
       return;  // an assignment: `x = require('…')`, `o.x = …`, `({a} = …)`
     }
@@ -1394,7 +1396,7 @@ class Skimmer {
       bool part = tokens_[i].kind == Kind::kTemplatePart;
       bool part_middle = part && text_[tokens_[i].start] == '}' && text_[tokens_[i].end - 1] == '{';
       if (Is(i, ",")) declaration_comma_[i] = declaring.back();
-      if (Is(i, "var") || Is(i, "let") || Is(i, "const")) declaring.back() = true;
+      if (IsDeclarationKeyword(i)) declaring.back() = true;
       if (Is(i, ";")) declaring.back() = false;
       if (delta < 0 || part_middle) {
         if (open.empty()) Fail();
@@ -1457,7 +1459,7 @@ class Skimmer {
     if (!Is(open, "{") && !Is(open, "[")) return false;
     if (Is(partner_[open] + 1, "=")) return true;
     if (open == 0) return false;
-    if (Is(open - 1, "var") || Is(open - 1, "let") || Is(open - 1, "const")) return true;
+    if (IsDeclarationKeyword(open - 1)) return true;
     return open > 1 && Is(open - 1, "(") && Is(open - 2, "for");
   }
 
