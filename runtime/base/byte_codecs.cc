@@ -59,6 +59,13 @@ struct ShiftedTables {
 };
 constexpr ShiftedTables kShifted;
 
+// The 24 bits of four alphabet characters, or a word with the error bit set.
+template <typename Char>
+inline uint32_t Sextets(const Char* p) {
+  return kShifted.t[0][static_cast<uint8_t>(p[0])] | kShifted.t[1][static_cast<uint8_t>(p[1])] |
+         kShifted.t[2][static_cast<uint8_t>(p[2])] | kShifted.t[3][static_cast<uint8_t>(p[3])];
+}
+
 template <typename Char>
 size_t DecodeBase64Impl(uint8_t* out, size_t capacity, const Char* src, size_t length) {
   size_t i = 0;
@@ -66,10 +73,7 @@ size_t DecodeBase64Impl(uint8_t* out, size_t capacity, const Char* src, size_t l
   // Fast path: whole groups of four alphabet characters, through tables
   // that place each character's six bits (or an error bit) in a word.
   while (i + 4 <= length && k + 4 <= capacity) {
-    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
-                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
-                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
-                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
+    uint32_t n = Sextets(src + i);
     if (n & 0x80000000u) break;
     uint32_t be = __builtin_bswap32(n << 8);
     std::memcpy(out + k, &be, 4);  // writes one spare byte, overwritten next
@@ -77,10 +81,7 @@ size_t DecodeBase64Impl(uint8_t* out, size_t capacity, const Char* src, size_t l
     k += 3;
   }
   while (i + 4 <= length && k + 3 <= capacity) {
-    uint32_t n = kShifted.t[0][static_cast<uint8_t>(src[i])] |
-                 kShifted.t[1][static_cast<uint8_t>(src[i + 1])] |
-                 kShifted.t[2][static_cast<uint8_t>(src[i + 2])] |
-                 kShifted.t[3][static_cast<uint8_t>(src[i + 3])];
+    uint32_t n = Sextets(src + i);
     if (n & 0x80000000u) break;
     out[k] = static_cast<uint8_t>(n >> 16);
     out[k + 1] = static_cast<uint8_t>(n >> 8);
