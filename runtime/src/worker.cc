@@ -104,34 +104,32 @@ bool Serialize(v8::Isolate* isolate, v8::Local<v8::Value> value, v8::Local<v8::V
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   std::vector<v8::Local<v8::ArrayBuffer>> transfers;
   std::vector<v8::Local<v8::Object>> ports;
+  // Adds a port or buffer to its list; one that is there already throws.
+  auto add_once = [isolate](auto& list, auto item, const char* what) {
+    for (auto& seen : list) {
+      if (seen == item) {
+        bindings::ThrowError(isolate, "ERR_DATA_CLONE",
+                             std::string("Transfer list contains duplicate ") + what);
+        return false;
+      }
+    }
+    list.push_back(item);
+    return true;
+  };
   if (transfer->IsArray()) {
     v8::Local<v8::Array> list = transfer.As<v8::Array>();
     for (uint32_t i = 0; i < list->Length(); i++) {
       v8::Local<v8::Value> item;
       if (!list->Get(context, i).ToLocal(&item)) return false;
       if (item->IsObject() && IsPort(isolate, item.As<v8::Object>())) {
-        for (auto& seen : ports) {
-          if (seen == item) {
-            bindings::ThrowError(isolate, "ERR_DATA_CLONE",
-                                 "Transfer list contains duplicate MessagePort");
-            return false;
-          }
-        }
-        ports.push_back(item.As<v8::Object>());
+        if (!add_once(ports, item.As<v8::Object>(), "MessagePort")) return false;
         continue;
       }
       if (!item->IsArrayBuffer() || !item.As<v8::ArrayBuffer>()->IsDetachable()) {
         bindings::ThrowError(isolate, "ERR_DATA_CLONE", "Value not transferable");
         return false;
       }
-      for (auto& seen : transfers) {
-        if (seen == item) {
-          bindings::ThrowError(isolate, "ERR_DATA_CLONE",
-                               "Transfer list contains duplicate ArrayBuffer");
-          return false;
-        }
-      }
-      transfers.push_back(item.As<v8::ArrayBuffer>());
+      if (!add_once(transfers, item.As<v8::ArrayBuffer>(), "ArrayBuffer")) return false;
     }
   }
   SerializerDelegate delegate(isolate, out, &ports);
