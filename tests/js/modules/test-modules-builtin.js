@@ -50,7 +50,9 @@ assert.strictEqual(req.cache, require.cache);
 assert.strictEqual(req.main, require.main);
 assert.deepStrictEqual(req.resolve.paths('./x'), [path.join(fixtures, 'rel')]);
 // The created require resolves packages from its own location.
-assert.strictEqual(req('pkg-main').name, 'pkg-main');
+const packaged = require('./packaged-fixtures').fixtures;
+assert.strictEqual(Module.createRequire(path.join(packaged, 'rel', 'a.js'))('pkg-main').name,
+                   'pkg-main');
 const reqFromUrl = Module.createRequire(`file://${fixtures}/rel/`);
 assert.strictEqual(reqFromUrl.resolve('./a'), path.join(fixtures, 'rel', 'a.js'));
 // createRequire(__filename) behaves like this module's require.

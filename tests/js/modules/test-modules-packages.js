@@ -2,28 +2,9 @@
 // node_modules lookup, package.json "main", scoped packages, "exports" maps
 // (subpaths, patterns, conditions, null targets) and self-reference.
 const assert = require('assert');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-
-// The fixture packages are our own files; they are committed in folders named
-// `_node_modules` (no committed tree looks like installed packages) and the
-// test runs on a copy of fixtures/ that names them `node_modules`.
-function copyTree(from, to) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const target = path.join(to, entry.name === '_node_modules' ? 'node_modules' : entry.name);
-    if (entry.isDirectory()) {
-      copyTree(path.join(from, entry.name), target);
-    } else {
-      fs.copyFileSync(path.join(from, entry.name), target);
-    }
-  }
-}
-const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'modules-packages-'));
-process.on('exit', () => fs.rmSync(copy, { recursive: true, force: true }));
-const fixtures = path.join(copy, 'fixtures');
-copyTree(path.join(__dirname, 'fixtures'), fixtures);
+// A copy of fixtures/ whose `_node_modules` folders are named node_modules.
+const { fixtures } = require('./packaged-fixtures');
 const nm = path.join(fixtures, 'node_modules');
 
 // These requires come from fixture files, so the walk starts in fixtures/.

@@ -24,13 +24,14 @@ assert.strictEqual(require.resolve('path'), 'path');
 // {paths}: each entry is a starting directory for relative and package lookups.
 assert.strictEqual(require.resolve('./a', { paths: [path.join(fixtures, 'rel')] }),
                    path.join(fixtures, 'rel', 'a.js'));
+const packaged = require('./packaged-fixtures').fixtures;  // with node_modules folders
 assert.strictEqual(
-  require.resolve('pkg-main', { paths: [path.join(fixtures, 'other')] }),
-  path.join(fixtures, 'other', 'node_modules', 'pkg-main', 'other.js'));
+  require.resolve('pkg-main', { paths: [path.join(packaged, 'other')] }),
+  path.join(packaged, 'other', 'node_modules', 'pkg-main', 'other.js'));
 // The first directory where it resolves wins.
 assert.strictEqual(
-  require.resolve('pkg-main', { paths: [path.join(fixtures, 'deep'), path.join(fixtures, 'other')] }),
-  path.join(fixtures, 'node_modules', 'pkg-main', 'lib', 'main.js'));
+  require.resolve('pkg-main', { paths: [path.join(packaged, 'deep'), path.join(packaged, 'other')] }),
+  path.join(packaged, 'node_modules', 'pkg-main', 'lib', 'main.js'));
 
 // require.resolve.paths: null for builtins; the node_modules chain for packages;
 // the requiring module's directory for relative requests.
